@@ -1,0 +1,131 @@
+//! The front door: one function for any input the crate reads.
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::html_scan;
+use crate::extract::listing::listing_from_scan;
+use crate::extract::paper::paper_page_from_scan;
+use crate::extract::{describe_start, json, prepare};
+use crate::wire::listing::WireListing;
+use crate::{Error, Listing, PaperPage, ParseOptions, Stage};
+
+/// Any record the crate reads: what [`parse`] returns.
+///
+/// Serialized as the record itself, without a tag: a listing is an object with `papers`, a
+/// paper page an object with `paper`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Document {
+    /// A list of papers: a listing page or an `/api/daily_papers` or search response.
+    Listing(Listing),
+    /// One paper: a paper page or an `/api/papers/<id>` response.
+    Paper(Box<PaperPage>),
+}
+
+/// The kinds of input [`parse`] tells apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputKind {
+    /// A listing page's HTML (day, week, month, trending, search).
+    ListingHtml,
+    /// A paper page's HTML.
+    PaperHtml,
+    /// A JSON array of papers (`/api/daily_papers`, `/api/papers/search`).
+    ListingJson,
+    /// A JSON object holding a list of papers (a saved hydration blob, say).
+    ListingObjectJson,
+    /// A single paper object (`/api/papers/<id>`).
+    PaperJson,
+}
+
+/// Reads any supported input, telling its kind from its content.
+///
+/// ```
+/// use hf_papers::{parse, Document};
+/// match parse(r#"[{"paper": {"id": "2607.01234"}}]"#)? {
+///     Document::Listing(listing) => assert_eq!(listing.papers.len(), 1),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// let err = parse("hello").unwrap_err();
+/// assert!(err.to_string().contains("not a papers page"));
+/// # Ok::<(), hf_papers::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::NotPapers`] naming what the input looked like when it is none of the supported
+/// kinds, and otherwise the errors of the matching extractor.
+pub fn parse(input: &str) -> Result<Document, Error> {
+    parse_with(input, &ParseOptions::default())
+}
+
+/// [`parse`] with options.
+///
+/// # Errors
+/// As [`parse`], and [`Error::Strict`] for the first warning in strict mode.
+pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Document, Error> {
+    let input = prepare(input, options, Stage::Detect)?;
+    match input.trim_start().as_bytes().first() {
+        Some(b'<') => {
+            let scan = html_scan::scan(input);
+            if scan.hydrater("DailyPapers").is_some() {
+                listing_from_scan(input, &scan, options).map(Document::Listing)
+            } else if scan.hydrater("PaperContent").is_some() {
+                paper_page_from_scan(input, &scan, options).map(|p| Document::Paper(Box::new(p)))
+            } else {
+                // Let the listing reader say what the page is.
+                listing_from_scan(input, &scan, options).map(Document::Listing)
+            }
+        }
+        Some(b'[') => Listing::from_api_json_with(input, options).map(Document::Listing),
+        Some(b'{') => {
+            let probe: WireListing<'_> = json::from_str(input, Stage::ApiJson, None)?;
+            let holds_list = probe.daily_papers.is_present() || probe.search_results.is_present();
+            if !holds_list && probe.id.is_present() {
+                PaperPage::from_api_json_with(input, options).map(|p| Document::Paper(Box::new(p)))
+            } else {
+                Listing::from_api_json_with(input, options).map(Document::Listing)
+            }
+        }
+        _ => Err(Error::NotPapers {
+            stage: Stage::Detect,
+            found: describe_start(input),
+        }),
+    }
+}
+
+/// Tells the kind of an input without parsing it fully; `None` when it is none of them.
+///
+/// ```
+/// use hf_papers::{detect, InputKind};
+/// assert_eq!(detect("[]"), Some(InputKind::ListingJson));
+/// assert_eq!(detect(r#"{"id": "2607.01234"}"#), Some(InputKind::PaperJson));
+/// assert_eq!(detect("plain text"), None);
+/// ```
+pub fn detect(input: &str) -> Option<InputKind> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    match input.trim_start().as_bytes().first()? {
+        b'<' => {
+            let scan = html_scan::scan(input);
+            if scan.hydrater("DailyPapers").is_some() {
+                Some(InputKind::ListingHtml)
+            } else if scan.hydrater("PaperContent").is_some() {
+                Some(InputKind::PaperHtml)
+            } else {
+                None
+            }
+        }
+        b'[' => Some(InputKind::ListingJson),
+        b'{' => {
+            let probe: WireListing<'_> = serde_json::from_str(input).ok()?;
+            if probe.daily_papers.is_present() || probe.search_results.is_present() {
+                Some(InputKind::ListingObjectJson)
+            } else if probe.id.is_present() {
+                Some(InputKind::PaperJson)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}

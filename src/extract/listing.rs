@@ -1,0 +1,318 @@
+//! Listings from a page's `DailyPapers` blob and from API arrays.
+
+use chrono::NaiveDate;
+
+use super::html_scan::{self, PageScan};
+use super::map::{At, Mapper};
+use super::{describe_start, enforce_strict, entities, json, prepare};
+use crate::model::{Listing, Month, Period, Source, Week};
+use crate::wire::lenient::Field;
+use crate::wire::listing::WireListing;
+use crate::wire::paper::WirePaper;
+use crate::{Error, ParseOptions, Stage, WarningKind};
+
+impl Listing {
+    /// Reads a saved listing page: day, week, month, trending or search.
+    ///
+    /// The papers come from the page's `DailyPapers` hydration blob, found wherever it is in
+    /// the page, with any attribute order or quote style.
+    ///
+    /// ```
+    /// let page = r#"<div data-target="DailyPapers" data-props="{&quot;dateString&quot;:&quot;2026-07-02&quot;,&quot;periodType&quot;:&quot;day&quot;,&quot;dailyPapers&quot;:[{&quot;paper&quot;:{&quot;id&quot;:&quot;2607.01234&quot;,&quot;title&quot;:&quot;A Made-Up Paper&quot;,&quot;upvotes&quot;:3}}]}"></div>"#;
+    /// let listing = hf_papers::Listing::from_html(page)?;
+    /// assert_eq!(listing.papers[0].id.to_string(), "2607.01234");
+    /// assert_eq!(listing.papers[0].upvotes, Some(3));
+    /// # Ok::<(), hf_papers::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NotPapers`] when the page has no `DailyPapers` element (a paper page, another
+    /// site's page, not HTML), [`Error::Json`] when the blob's JSON is malformed,
+    /// [`Error::LimitExceeded`] over a limit.
+    pub fn from_html(html: &str) -> Result<Listing, Error> {
+        Self::from_html_with(html, &ParseOptions::default())
+    }
+
+    /// [`Listing::from_html`] with options.
+    ///
+    /// # Errors
+    /// As [`Listing::from_html`], and [`Error::Strict`] for the first warning in strict mode.
+    pub fn from_html_with(html: &str, options: &ParseOptions) -> Result<Listing, Error> {
+        let html = prepare(html, options, Stage::Html)?;
+        let scan = html_scan::scan(html);
+        listing_from_scan(html, &scan, options)
+    }
+
+    /// Reads an API response: `/api/daily_papers` (any date, week, month, sort or page) or
+    /// `/api/papers/search`, in every shape seen since 2024 (entries with a nested `paper`,
+    /// or flat paper objects).
+    ///
+    /// ```
+    /// let json = r#"[{"paper": {"id": "2607.01234", "title": "A Made-Up Paper",
+    ///     "submittedOnDailyAt": "2026-07-02T00:00:00.000Z"}, "publishedAt": "2026-06-30T20:00:00.000Z",
+    ///     "numComments": 2}]"#;
+    /// let listing = hf_papers::Listing::from_api_json(json)?;
+    /// let paper = &listing.papers[0];
+    /// assert_eq!(paper.listed_on.unwrap().to_string(), "2026-07-02"); // not the outer publishedAt
+    /// assert_eq!(paper.num_comments, Some(2));
+    /// # Ok::<(), hf_papers::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NotPapers`] for input that is not such a response (HTML, a single paper
+    /// object, another JSON document), [`Error::Json`] for malformed JSON,
+    /// [`Error::LimitExceeded`] over a limit.
+    pub fn from_api_json(json: &str) -> Result<Listing, Error> {
+        Self::from_api_json_with(json, &ParseOptions::default())
+    }
+
+    /// [`Listing::from_api_json`] with options.
+    ///
+    /// # Errors
+    /// As [`Listing::from_api_json`], and [`Error::Strict`] for the first warning in strict
+    /// mode.
+    pub fn from_api_json_with(json: &str, options: &ParseOptions) -> Result<Listing, Error> {
+        let json = prepare(json, options, Stage::ApiJson)?;
+        match json.trim_start().as_bytes().first() {
+            Some(b'[') => {
+                let entries: Vec<Field<WirePaper<'_>>> = json::from_str(json, Stage::ApiJson, None)?;
+                let mut listing = Listing::new(Period::Unspecified, Source::ApiJson);
+                if entries.iter().any(is_search_result) {
+                    listing.period = Period::Search { query: None };
+                }
+                map_entries(&mut listing, &entries, At::root(""), options, Stage::ApiJson)?;
+                enforce_strict(&listing.warnings, options, Stage::ApiJson)?;
+                Ok(listing)
+            }
+            Some(b'{') => {
+                let wire: WireListing<'_> = json::from_str(json, Stage::ApiJson, None)?;
+                from_wire(&wire, Source::ApiJson, Stage::ApiJson, options)
+            }
+            Some(b'<') => Err(Error::NotPapers {
+                stage: Stage::ApiJson,
+                found: "HTML; read it with Listing::from_html".to_owned(),
+            }),
+            _ => Err(Error::NotPapers {
+                stage: Stage::ApiJson,
+                found: describe_start(json),
+            }),
+        }
+    }
+}
+
+/// Search results carry highlights; 2024 ones are flat papers with no `paper` key.
+fn is_search_result(entry: &Field<WirePaper<'_>>) -> bool {
+    entry.value().is_some_and(|e| {
+        e.highlighted_title.is_present()
+            || e.highlighted_summary.is_present()
+            || (!e.paper.is_present() && e.id.is_present())
+    })
+}
+
+/// The listing in a scanned page.
+pub(crate) fn listing_from_scan(
+    html: &str,
+    scan: &PageScan<'_>,
+    options: &ParseOptions,
+) -> Result<Listing, Error> {
+    let Some(hydrater) = scan.hydrater("DailyPapers") else {
+        return Err(not_a_listing_page(html, scan));
+    };
+    let Some(props) = hydrater.props else {
+        return Err(Error::Html {
+            stage: Stage::Html,
+            offset: 0,
+            message: "the DailyPapers element has no data-props attribute".to_owned(),
+        });
+    };
+    let decoded = entities::decode(props.value);
+    let wire: WireListing<'_> = json::from_str(&decoded, Stage::HydrationBlob, Some(props.offset))?;
+    let mut listing = from_wire(&wire, Source::HydrationBlob, Stage::HydrationBlob, options)?;
+    listing.canonical_url = scan
+        .canonical
+        .map(|c| entities::decode(c.value).trim().to_owned())
+        .filter(|c| !c.is_empty());
+    Ok(listing)
+}
+
+fn not_a_listing_page(html: &str, scan: &PageScan<'_>) -> Error {
+    let found = if scan.hydrater("PaperContent").is_some() {
+        "a paper page (PaperContent); read it with PaperPage::from_html".to_owned()
+    } else if let Some(offset) = scan.unterminated_at {
+        return Error::Html {
+            stage: Stage::Html,
+            offset,
+            message: "an attribute value is not terminated: the page is truncated".to_owned(),
+        };
+    } else if scan.tags == 0 {
+        format!("not HTML: {}", describe_start(html))
+    } else if scan.hydraters.is_empty() {
+        "HTML without a DailyPapers element (no hydration data at all)".to_owned()
+    } else {
+        let targets: Vec<&str> = scan.hydraters.iter().map(|h| h.target.as_str()).take(8).collect();
+        format!(
+            "HTML without a DailyPapers element (hydration targets: {})",
+            targets.join(", ")
+        )
+    };
+    Error::NotPapers {
+        stage: Stage::Html,
+        found,
+    }
+}
+
+/// A listing from the object around the list (the blob, or a saved JSON object).
+fn from_wire(
+    wire: &WireListing<'_>,
+    source: Source,
+    stage: Stage,
+    options: &ParseOptions,
+) -> Result<Listing, Error> {
+    let mut listing = Listing::new(Period::Unspecified, source);
+    let mut mapper = Mapper::new(&mut listing.warnings);
+    let query = wire
+        .query
+        .value()
+        .and_then(|q| q.q.value())
+        .map(|q| q.trim().to_owned());
+    let searching = wire.search_results.is_present() || query.as_deref().is_some_and(|q| !q.is_empty());
+
+    let (list, list_key) = if searching && wire.search_results.is_present() {
+        (&wire.search_results, "searchResults")
+    } else {
+        (&wire.daily_papers, "dailyPapers")
+    };
+    let Field::Value(entries) = list else {
+        drop(mapper);
+        return Err(not_a_listing_object(wire, stage, list));
+    };
+
+    listing.period = if wire.is_trending.value() == Some(&true) {
+        Period::Trending
+    } else if searching {
+        Period::Search { query }
+    } else {
+        read_period(wire, &mut mapper)
+    };
+    listing.prev_date = day(&mut mapper, wire.prev_date.value().map(|s| &**s), "prevDate");
+    listing.next_date = day(&mut mapper, wire.next_date.value().map(|s| &**s), "nextDate");
+    drop(mapper);
+
+    map_entries(&mut listing, entries, At::root(list_key), options, stage)?;
+    enforce_strict(&listing.warnings, options, stage)?;
+    Ok(listing)
+}
+
+fn not_a_listing_object(
+    wire: &WireListing<'_>,
+    stage: Stage,
+    list: &Field<Vec<Field<WirePaper<'_>>>>,
+) -> Error {
+    let found = if let Field::Invalid(kind) = list {
+        format!("a papers object whose list is {} {}", if matches!(kind.name(), "array" | "object") { "an" } else { "a" }, kind.name())
+    } else if wire.id.is_present() {
+        "a single paper object (/api/papers/<id>); read it with PaperPage::from_api_json".to_owned()
+    } else if wire.models.is_present() || wire.datasets.is_present() || wire.spaces.is_present() {
+        "a linked-repos object (/api/arxiv/<id>/repos), which holds no papers".to_owned()
+    } else {
+        "a JSON object without dailyPapers or searchResults".to_owned()
+    };
+    Error::NotPapers { stage, found }
+}
+
+/// The period from `periodType` and `dateString`.
+fn read_period(wire: &WireListing<'_>, mapper: &mut Mapper<'_>) -> Period {
+    let kind = wire.period_type.value().map(|s| s.trim());
+    let Some(date) = wire.date_string.value().map(|s| s.trim()) else {
+        if kind.is_some() {
+            mapper.warn(
+                WarningKind::UnknownPeriod,
+                At::root("dateString"),
+                "the page names a period type but no dateString".to_owned(),
+            );
+        }
+        return Period::Unspecified;
+    };
+    let as_date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+    let period = match kind {
+        Some("day") | None => as_date.map(|date| Period::Day { date }),
+        Some("week") => date
+            .parse::<Week>()
+            .ok()
+            .or_else(|| as_date.map(Week::containing))
+            .map(|week| Period::Week { week }),
+        Some("month") => date
+            .parse::<Month>()
+            .ok()
+            .or_else(|| as_date.map(Month::containing))
+            .map(|month| Period::Month { month }),
+        Some(_) => None,
+    };
+    period.unwrap_or_else(|| {
+        let shown: String = date.chars().take(40).collect();
+        mapper.warn(
+            WarningKind::UnknownPeriod,
+            At::root("periodType"),
+            format!(
+                "period {:?} with dateString {shown:?} is not understood; period left unspecified",
+                kind.unwrap_or("")
+            ),
+        );
+        Period::Unspecified
+    })
+}
+
+fn day(mapper: &mut Mapper<'_>, text: Option<&str>, key: &str) -> Option<NaiveDate> {
+    let text = text?.trim();
+    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    if parsed.is_none() && !text.is_empty() {
+        let shown: String = text.chars().take(40).collect();
+        mapper.warn(
+            WarningKind::InvalidValue,
+            At::root(key),
+            format!("{shown:?} is not a date; read as missing"),
+        );
+    }
+    parsed
+}
+
+/// Maps every entry; an entry without a usable id is dropped with a warning.
+fn map_entries(
+    listing: &mut Listing,
+    entries: &[Field<WirePaper<'_>>],
+    list_at: At<'_>,
+    options: &ParseOptions,
+    stage: Stage,
+) -> Result<(), Error> {
+    if entries.len() > options.max_papers {
+        return Err(Error::LimitExceeded {
+            stage,
+            what: "papers in one listing",
+            limit: options.max_papers,
+            actual: entries.len(),
+        });
+    }
+    listing.papers.reserve(entries.len());
+    let mut mapper = Mapper::new(&mut listing.warnings);
+    for (index, entry) in entries.iter().enumerate() {
+        let at = list_at.index(index);
+        match entry {
+            Field::Value(wire) => {
+                if let Some(paper) = mapper.paper(wire, Some(index), at) {
+                    listing.papers.push(paper);
+                }
+            }
+            Field::Invalid(kind) => mapper.warn(
+                WarningKind::EntryDropped,
+                at,
+                format!("entry dropped: expected an object, found a {}", kind.name()),
+            ),
+            Field::Null | Field::Absent => mapper.warn(
+                WarningKind::EntryDropped,
+                at,
+                "entry dropped: null".to_owned(),
+            ),
+        }
+    }
+    Ok(())
+}

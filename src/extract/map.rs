@@ -1,0 +1,550 @@
+//! Mapping the wire structs into the public model, normalizing every value and recording a
+//! warning for every value that could not be used.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, Utc};
+
+use crate::model::{Author, Highlight, HighlightKind, LinkedRepos, Organization, Paper, User};
+use crate::normalize::{absolute_url, clean_text, count_from_f64, count_from_i64, parse_timestamp};
+use crate::wire::lenient::{Field, JsonKind, Num};
+use crate::wire::paper::{
+    WireAuthor, WireHighlight, WireLinkedRepo, WireOrganization, WirePaper, WireUser,
+};
+use crate::{ArxivId, Warning, WarningKind};
+
+/// Collects warnings while mapping one source.
+pub(crate) struct Mapper<'w> {
+    pub warnings: &'w mut Vec<Warning>,
+    /// The entry being mapped, for the warnings' `entry`.
+    entry: Option<usize>,
+}
+
+/// A JSON path under construction: built into a string only when a warning needs it.
+#[derive(Clone, Copy)]
+pub(crate) struct At<'p> {
+    parent: Option<&'p At<'p>>,
+    key: &'p str,
+    index: Option<usize>,
+}
+
+impl<'p> At<'p> {
+    pub(crate) fn root(key: &'p str) -> At<'p> {
+        At {
+            parent: None,
+            key,
+            index: None,
+        }
+    }
+
+    pub(crate) fn key(&'p self, key: &'p str) -> At<'p> {
+        At {
+            parent: Some(self),
+            key,
+            index: None,
+        }
+    }
+
+    pub(crate) fn index(&'p self, index: usize) -> At<'p> {
+        At {
+            parent: Some(self),
+            key: "",
+            index: Some(index),
+        }
+    }
+
+    fn render(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.render(out);
+        }
+        match self.index {
+            Some(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+            None if self.key.is_empty() => {}
+            None => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(self.key);
+            }
+        }
+    }
+
+    pub(crate) fn to_path(self) -> String {
+        let mut s = String::new();
+        self.render(&mut s);
+        s
+    }
+}
+
+fn article(kind: JsonKind) -> &'static str {
+    match kind {
+        JsonKind::Array | JsonKind::Object => "an",
+        _ => "a",
+    }
+}
+
+impl<'w> Mapper<'w> {
+    pub(crate) fn new(warnings: &'w mut Vec<Warning>) -> Self {
+        Mapper {
+            warnings,
+            entry: None,
+        }
+    }
+
+    pub(crate) fn warn(&mut self, kind: WarningKind, at: At<'_>, message: String) {
+        self.warnings
+            .push(Warning::new(kind, self.entry, at.to_path(), message));
+    }
+
+    fn wrong_type(&mut self, at: At<'_>, expected: &str, found: JsonKind) {
+        self.warn(
+            WarningKind::WrongType,
+            at,
+            format!(
+                "expected {expected}, found {} {}; read as missing",
+                article(found),
+                found.name()
+            ),
+        );
+    }
+
+    /// A string field as given (trimmed), for ids, handles and links.
+    fn raw<'a>(&mut self, field: &'a Field<Cow<'_, str>>, at: At<'_>) -> Option<&'a str> {
+        match field {
+            Field::Value(s) => Some(s.trim()).filter(|s| !s.is_empty()),
+            Field::Invalid(kind) => {
+                self.wrong_type(at, "a string", *kind);
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    fn owned(&mut self, field: &Field<Cow<'_, str>>, at: At<'_>) -> Option<String> {
+        self.raw(field, at).map(str::to_owned)
+    }
+
+    /// A text field through [`clean_text`]: titles, abstracts, names.
+    fn text(&mut self, field: &Field<Cow<'_, str>>, at: At<'_>) -> Option<String> {
+        match field {
+            Field::Value(s) => {
+                let cleaned = clean_text(s);
+                (!cleaned.is_empty()).then(|| cleaned.into_owned())
+            }
+            other => self.raw(other, at).map(str::to_owned),
+        }
+    }
+
+    pub(crate) fn count(&mut self, field: &Field<Num>, at: At<'_>) -> Option<u32> {
+        let result = match field {
+            Field::Value(Num::Unsigned(n)) => u32::try_from(*n).map_err(|_| "is too large"),
+            Field::Value(Num::Signed(n)) => count_from_i64(*n).map_err(|_| "is not a count"),
+            Field::Value(Num::Float(n)) => count_from_f64(*n).map_err(|_| "is not a count"),
+            Field::Invalid(kind) => {
+                self.wrong_type(at, "a number", *kind);
+                return None;
+            }
+            Field::Absent | Field::Null => return None,
+        };
+        match result {
+            Ok(n) => Some(n),
+            Err(why) => {
+                let shown = match field {
+                    Field::Value(Num::Unsigned(n)) => n.to_string(),
+                    Field::Value(Num::Signed(n)) => n.to_string(),
+                    Field::Value(Num::Float(n)) => n.to_string(),
+                    _ => String::new(),
+                };
+                self.warn(
+                    WarningKind::InvalidValue,
+                    at,
+                    format!("{shown} {why}; read as missing"),
+                );
+                None
+            }
+        }
+    }
+
+    fn flag(&mut self, field: &Field<bool>, at: At<'_>) -> Option<bool> {
+        match field {
+            Field::Value(b) => Some(*b),
+            Field::Invalid(kind) => {
+                self.wrong_type(at, "a boolean", *kind);
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    fn timestamp(&mut self, field: &Field<Cow<'_, str>>, at: At<'_>) -> Option<DateTime<Utc>> {
+        let raw = self.raw(field, at)?;
+        let parsed = parse_timestamp(raw);
+        if parsed.is_none() {
+            let shown: String = raw.chars().take(40).collect();
+            self.warn(
+                WarningKind::InvalidValue,
+                at,
+                format!("{shown:?} is not a timestamp; read as missing"),
+            );
+        }
+        parsed
+    }
+
+    fn url(&mut self, field: &Field<Cow<'_, str>>, at: At<'_>) -> Option<String> {
+        let raw = self.raw(field, at)?;
+        let url = absolute_url(raw);
+        if url.is_none() {
+            let shown: String = raw.chars().take(40).collect();
+            self.warn(
+                WarningKind::InvalidValue,
+                at,
+                format!("{shown:?} is not a URL; read as missing"),
+            );
+        }
+        url
+    }
+
+    /// A list whose elements are each mapped; bad elements are warned about and skipped.
+    fn list<T, U>(
+        &mut self,
+        field: &Field<Vec<Field<T>>>,
+        at: At<'_>,
+        expected: &str,
+        mut item: impl FnMut(&mut Self, &T, At<'_>) -> Option<U>,
+    ) -> Option<Vec<U>> {
+        match field {
+            Field::Value(items) => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, element)| {
+                        let at = at.index(i);
+                        match element {
+                            Field::Value(v) => item(self, v, at),
+                            Field::Invalid(kind) => {
+                                self.wrong_type(at, expected, *kind);
+                                None
+                            }
+                            Field::Absent | Field::Null => None,
+                        }
+                    })
+                    .collect(),
+            ),
+            Field::Invalid(kind) => {
+                self.wrong_type(at, "an array", *kind);
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    pub(crate) fn object<'f, T>(&mut self, field: &'f Field<T>, at: At<'_>) -> Option<&'f T> {
+        match field {
+            Field::Value(v) => Some(v),
+            Field::Invalid(kind) => {
+                self.wrong_type(at, "an object", *kind);
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    pub(crate) fn user(&mut self, user: &WireUser<'_>, at: At<'_>) -> User {
+        let id = match self.owned(&user.underscore_id, at.key("_id")) {
+            Some(id) => Some(id),
+            None => self.owned(&user.id, at.key("id")),
+        };
+        // The username is under `user` in some objects and `name` in others.
+        let username = match self.owned(&user.user, at.key("user")) {
+            Some(name) => Some(name),
+            None => self.owned(&user.name, at.key("name")),
+        };
+        User {
+            id,
+            username,
+            fullname: self.text(&user.fullname, at.key("fullname")),
+            avatar_url: self.url(&user.avatar_url, at.key("avatarUrl")),
+            kind: self.owned(&user.kind, at.key("type")),
+            is_pro: self.flag(&user.is_pro, at.key("isPro")),
+            is_hf: self.flag(&user.is_hf, at.key("isHf")),
+            is_hf_admin: self.flag(&user.is_hf_admin, at.key("isHfAdmin")),
+            is_mod: self.flag(&user.is_mod, at.key("isMod")),
+            follower_count: self.count(&user.follower_count, at.key("followerCount")),
+        }
+    }
+
+    pub(crate) fn organization(&mut self, org: &WireOrganization<'_>, at: At<'_>) -> Organization {
+        Organization {
+            id: self.owned(&org.id, at.key("_id")),
+            name: self.owned(&org.name, at.key("name")),
+            fullname: self.text(&org.fullname, at.key("fullname")),
+            avatar_url: self.url(&org.avatar, at.key("avatar")),
+        }
+    }
+
+    fn author(&mut self, author: &WireAuthor<'_>, at: At<'_>) -> Option<Author> {
+        let user = self
+            .object(&author.user, at.key("user"))
+            .map(|u| self.user(u, at.key("user")));
+        let name = self
+            .text(&author.name, at.key("name"))
+            .or_else(|| user.as_ref().and_then(|u| u.fullname.clone()));
+        let Some(name) = name else {
+            self.warn(
+                WarningKind::InvalidValue,
+                at,
+                "author without a name; left out".to_owned(),
+            );
+            return None;
+        };
+        Some(Author {
+            name,
+            id: self.owned(&author.id, at.key("_id")),
+            hidden: self.flag(&author.hidden, at.key("hidden")),
+            user,
+            claim_status: self
+                .raw(&author.status, at.key("status"))
+                .map(|s| s.parse().unwrap_or_else(|never| match never {})),
+            claim_status_changed_at: self
+                .timestamp(&author.status_last_changed_at, at.key("statusLastChangedAt")),
+        })
+    }
+
+    fn highlight(&mut self, h: &WireHighlight<'_>, at: At<'_>) -> Option<Highlight> {
+        let kind = match self.raw(&h.kind, at.key("type")) {
+            Some("highlight") => HighlightKind::Highlight,
+            _ => HighlightKind::Text,
+        };
+        // Spaces between runs are significant: keep the text as given.
+        let text = match &h.text {
+            Field::Value(s) => s.to_string(),
+            other => self.owned(other, at.key("text"))?,
+        };
+        Some(Highlight { kind, text })
+    }
+
+    fn linked_ids(&mut self, field: &Field<Vec<Field<WireLinkedRepo<'_>>>>, at: At<'_>) -> Option<Vec<String>> {
+        self.list(field, at, "an object", |m, repo, at| {
+            m.owned(&repo.id, at.key("id"))
+        })
+    }
+
+    /// Maps one entry: a listing entry (outer object with a nested `paper`) or a flat paper.
+    ///
+    /// Returns `None`, with a warning, only when the entry has no usable id.
+    pub(crate) fn paper(&mut self, entry: &WirePaper<'_>, index: Option<usize>, at: At<'_>) -> Option<Paper> {
+        self.entry = index;
+        let nested_at = at.key("paper");
+        let nested = self.object(&entry.paper, nested_at).map(|b| &**b);
+        // `p` is the paper object; `outer` the listing entry around it, if any.
+        let (p, p_at, outer) = match nested {
+            Some(inner) => (inner, nested_at, Some(entry)),
+            None => (entry, at, None),
+        };
+
+        let id = match self.id(&p.id, p_at.key("id")) {
+            Ok(id) => id,
+            Err(why) => {
+                self.warn(
+                    WarningKind::EntryDropped,
+                    at,
+                    format!("entry dropped: {why}"),
+                );
+                self.entry = None;
+                return None;
+            }
+        };
+
+        let mut paper = Paper::new(id);
+        // Fields both objects may carry: the paper's own first, then the entry's.
+        paper.title = self.text(&p.title, p_at.key("title"));
+        paper.summary = self.text(&p.summary, p_at.key("summary"));
+        if let Some(o) = outer {
+            if paper.title.is_none() {
+                paper.title = self.text(&o.title, at.key("title"));
+            }
+            if paper.summary.is_none() {
+                paper.summary = self.text(&o.summary, at.key("summary"));
+            }
+        }
+        paper.authors = self.list(&p.authors, p_at.key("authors"), "an object", |m, a, at| {
+            m.author(a, at)
+        });
+        paper.upvotes = self.count(&p.upvotes, p_at.key("upvotes"));
+        paper.published_at = self.timestamp(&p.published_at, p_at.key("publishedAt"));
+        paper.submitted_on_daily_at =
+            self.timestamp(&p.submitted_on_daily_at, p_at.key("submittedOnDailyAt"));
+        paper.listed_on = paper.submitted_on_daily_at.map(|t| t.date_naive());
+
+        // The submitter: the entry's `submittedBy`, completed by the paper's
+        // `submittedOnDailyBy` (a flat paper may carry either).
+        let mut submitters = Vec::with_capacity(2);
+        if let Some(o) = outer {
+            submitters.push((&o.submitted_by, at.key("submittedBy")));
+        } else {
+            submitters.push((&p.submitted_by, p_at.key("submittedBy")));
+        }
+        submitters.push((&p.submitted_on_daily_by, p_at.key("submittedOnDailyBy")));
+        for (field, field_at) in submitters {
+            if let Some(wire) = self.object(field, field_at) {
+                let user = self.user(wire, field_at);
+                paper.submitted_by = Some(match paper.submitted_by.take() {
+                    None => user,
+                    Some(first) => merge_user(first, user),
+                });
+            }
+        }
+
+        let mut orgs = Vec::with_capacity(2);
+        if let Some(o) = outer {
+            orgs.push((&o.organization, at.key("organization")));
+        }
+        orgs.push((&p.organization, p_at.key("organization")));
+        for (field, field_at) in orgs {
+            if let Some(wire) = self.object(field, field_at) {
+                let org = self.organization(wire, field_at);
+                paper.organization = Some(match paper.organization.take() {
+                    None => org,
+                    Some(first) => merge_organization(first, org),
+                });
+            }
+        }
+
+        paper.github_repo = self.owned(&p.github_repo, p_at.key("githubRepo"));
+        paper.github_repo_added_by =
+            self.owned(&p.github_repo_added_by, p_at.key("githubRepoAddedBy"));
+        paper.github_stars = self.count(&p.github_stars, p_at.key("githubStars"));
+        paper.project_page = self.owned(&p.project_page, p_at.key("projectPage"));
+        paper.ai_summary = self.text(&p.ai_summary, p_at.key("ai_summary"));
+        paper.ai_keywords = self.list(&p.ai_keywords, p_at.key("ai_keywords"), "a string", |m, k, at| {
+            let cleaned = clean_text(k);
+            if cleaned.is_empty() {
+                let _ = at;
+                let _ = m;
+                None
+            } else {
+                Some(cleaned.into_owned())
+            }
+        });
+        paper.ai_summary_model = self.owned(&p.ai_summary_model, p_at.key("ai_summary_model"));
+        paper.discussion_id = self.owned(&p.discussion_id, p_at.key("discussionId"));
+        paper.withdrawn_at = self.timestamp(&p.withdrawn_at, p_at.key("withdrawnAt"));
+
+        // Fields of the entry (or of a flat paper).
+        let e = outer.unwrap_or(p);
+        let e_at = if outer.is_some() { at } else { p_at };
+        paper.num_comments = self.count(&e.num_comments, e_at.key("numComments"));
+        if outer.is_some() {
+            paper.entry_published_at = self.timestamp(&e.published_at, at.key("publishedAt"));
+        }
+        paper.thumbnail = self.url(&e.thumbnail, e_at.key("thumbnail"));
+        if paper.thumbnail.is_none() && outer.is_some() {
+            paper.thumbnail = self.url(&p.thumbnail, p_at.key("thumbnail"));
+        }
+        paper.is_author_participating =
+            self.flag(&e.is_author_participating, e_at.key("isAuthorParticipating"));
+        paper.upvoted = self.flag(&e.upvoted, e_at.key("upvoted"));
+        paper.highlighted_title = self.list(
+            &e.highlighted_title,
+            e_at.key("highlightedTitle"),
+            "an object",
+            |m, h, at| m.highlight(h, at),
+        );
+        paper.highlighted_summary = self.list(
+            &e.highlighted_summary,
+            e_at.key("highlightedSummary"),
+            "an object",
+            |m, h, at| m.highlight(h, at),
+        );
+        paper.media_urls = self.media_urls(outer.map(|o| (o, at)), (p, p_at));
+        paper.linked = self.linked(p, p_at);
+
+        self.entry = None;
+        Some(paper)
+    }
+
+    fn id(&mut self, field: &Field<Cow<'_, str>>, at: At<'_>) -> Result<ArxivId, String> {
+        match field {
+            Field::Value(raw) => raw
+                .parse::<ArxivId>()
+                .map_err(|e| format!("{}: {e}", at.to_path())),
+            Field::Invalid(kind) => Err(format!(
+                "{}: expected a string, found {} {}",
+                at.to_path(),
+                article(*kind),
+                kind.name()
+            )),
+            Field::Absent | Field::Null => Err(format!("{}: no id", at.to_path())),
+        }
+    }
+
+    /// Every media URL of the entry and the paper (`mediaUrls`, and 2024's `mediaUrl`), in
+    /// order, without repeats.
+    fn media_urls(
+        &mut self,
+        outer: Option<(&WirePaper<'_>, At<'_>)>,
+        paper: (&WirePaper<'_>, At<'_>),
+    ) -> Option<Vec<String>> {
+        let mut all: Option<Vec<String>> = None;
+        let sources = outer.into_iter().chain(std::iter::once(paper));
+        for (obj, at) in sources {
+            let list = self.list(&obj.media_urls, at.key("mediaUrls"), "a string", |m, u, at| {
+                m.url(&Field::Value(u.clone()), at)
+            });
+            let single = self.url(&obj.media_url, at.key("mediaUrl"));
+            for url in list.into_iter().flatten().chain(single) {
+                let urls = all.get_or_insert_with(Vec::new);
+                if !urls.contains(&url) {
+                    urls.push(url);
+                }
+            }
+            if obj.media_urls.is_present() && all.is_none() {
+                all = Some(Vec::new()); // an empty list is still a list
+            }
+        }
+        all
+    }
+
+    fn linked(&mut self, p: &WirePaper<'_>, at: At<'_>) -> Option<LinkedRepos> {
+        let linked = LinkedRepos {
+            models: self.linked_ids(&p.linked_models, at.key("linkedModels")),
+            datasets: self.linked_ids(&p.linked_datasets, at.key("linkedDatasets")),
+            spaces: self.linked_ids(&p.linked_spaces, at.key("linkedSpaces")),
+            num_models: self.count(&p.num_total_models, at.key("numTotalModels")),
+            num_datasets: self.count(&p.num_total_datasets, at.key("numTotalDatasets")),
+            num_spaces: self.count(&p.num_total_spaces, at.key("numTotalSpaces")),
+        };
+        (linked != LinkedRepos::default()).then_some(linked)
+    }
+}
+
+/// Fills what `first` lacks from `second`, when both describe the same account.
+fn merge_user(mut first: User, second: User) -> User {
+    let same = match (&first.username, &second.username) {
+        (Some(a), Some(b)) => a == b,
+        _ => first.id.is_some() && first.id == second.id,
+    };
+    if !same {
+        return first;
+    }
+    macro_rules! fill {
+        ($($f:ident),+) => {$( if first.$f.is_none() { first.$f = second.$f; } )+};
+    }
+    fill!(id, username, fullname, avatar_url, kind, is_pro, is_hf, is_hf_admin, is_mod, follower_count);
+    first
+}
+
+fn merge_organization(mut first: Organization, second: Organization) -> Organization {
+    if first.name.is_some() && second.name.is_some() && first.name != second.name {
+        return first;
+    }
+    macro_rules! fill {
+        ($($f:ident),+) => {$( if first.$f.is_none() { first.$f = second.$f; } )+};
+    }
+    fill!(id, name, fullname, avatar_url);
+    first
+}

@@ -1,0 +1,52 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Paper, Period};
+use crate::Warning;
+
+/// A list of papers: a day, week, month, trending or search page, or an API response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Listing {
+    /// Which list this is, read from the page's own data.
+    pub period: Period,
+    /// The papers, in the source's order.
+    pub papers: Vec<Paper>,
+    /// Which extractor produced the papers.
+    pub source: Source,
+    /// The page's `<link rel="canonical">`, when it has one.
+    pub canonical_url: Option<String>,
+    /// The day of the previous list, as the page links it (`prevDate`).
+    pub prev_date: Option<NaiveDate>,
+    /// The day of the next list, as the page links it (`nextDate`).
+    pub next_date: Option<NaiveDate>,
+    /// What was odd in the input and how it was handled: a wrong-typed field read as missing,
+    /// an entry dropped for want of a usable id. Empty for clean input.
+    pub warnings: Vec<crate::Warning>,
+}
+
+impl Listing {
+    pub(crate) fn new(period: Period, source: Source) -> Listing {
+        Listing {
+            period,
+            papers: Vec::new(),
+            source,
+            canonical_url: None,
+            prev_date: None,
+            next_date: None,
+            warnings: Vec::<Warning>::new(),
+        }
+    }
+}
+
+/// Which extractor read a record: the site's embedded data, its API, or a degraded source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Source {
+    /// The page's hydration blob (`data-props` of the `DailyPapers` or `PaperContent`
+    /// element): complete data.
+    HydrationBlob,
+    /// A JSON response of the site's API: complete data.
+    ApiJson,
+}

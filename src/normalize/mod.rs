@@ -1,0 +1,17 @@
+//! Normalizers: the rules that turn the site's raw values into clean ones.
+//!
+//! Every extractor uses these, and they are public so that users can apply the same rules to
+//! values they hold: arXiv ids ([`ArxivId`]), text ([`clean_text`]), counts
+//! ([`parse_count`]), timestamps ([`parse_timestamp`]) and URLs ([`absolute_url`]).
+
+mod arxiv_id;
+mod count;
+mod text;
+mod timestamp;
+mod url;
+
+pub use arxiv_id::{ArxivId, ArxivIdError, ArxivIdErrorKind};
+pub use count::{CountError, count_from_f64, count_from_i64, parse_count};
+pub use text::clean_text;
+pub use timestamp::parse_timestamp;
+pub use url::{SITE, absolute_url};

@@ -1,0 +1,115 @@
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Normalizes a title, abstract or name.
+///
+/// - decodes HTML entities left in the text, repeatedly, so double-escaped ones
+///   (`&amp;quot;`) come out as the character;
+/// - collapses every run of whitespace (arXiv's hard wraps `\n  `, tabs, no-break spaces) to
+///   one space and trims both ends;
+/// - puts the text in Unicode NFC.
+///
+/// LaTeX (`$O(n \log n)$`, `\cite{x}`) is left untouched, and so are short titles such as
+/// `0`. The function is idempotent, and it borrows when nothing needs to change.
+///
+/// ```
+/// use hf_papers::clean_text;
+/// assert_eq!(clean_text("Scaling\n  Laws for $\\alpha$-Models "), "Scaling Laws for $\\alpha$-Models");
+/// assert_eq!(clean_text("Beyond &amp;quot;Scale&amp;quot;"), "Beyond \"Scale\"");
+/// assert_eq!(clean_text("0"), "0");
+/// ```
+pub fn clean_text(input: &str) -> Cow<'_, str> {
+    let mut text = Cow::Borrowed(input);
+    if text.contains('&') {
+        text = decode_entities_fully(text);
+    }
+    if needs_whitespace_collapse(&text) {
+        text = Cow::Owned(collapse_whitespace(&text));
+    }
+    if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        let nfc: String = text.nfc().collect();
+        if nfc != text {
+            text = Cow::Owned(nfc);
+            // NFC never introduces whitespace runs or entities, so one pass is enough.
+        }
+    }
+    text
+}
+
+/// Decodes entities until none is left. Each round shortens the text, so this ends.
+fn decode_entities_fully(mut text: Cow<'_, str>) -> Cow<'_, str> {
+    loop {
+        let decoded = html_escape::decode_html_entities(&text);
+        match decoded {
+            Cow::Borrowed(_) => return text,
+            Cow::Owned(s) => {
+                let done = !s.contains('&');
+                text = Cow::Owned(s);
+                if done {
+                    return text;
+                }
+            }
+        }
+    }
+}
+
+fn needs_whitespace_collapse(text: &str) -> bool {
+    let mut prev_space = true; // a leading space needs trimming
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if prev_space || c != ' ' {
+                return true;
+            }
+            prev_space = true;
+        } else {
+            prev_space = false;
+        }
+    }
+    prev_space && !text.is_empty()
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn borrows_clean_text() {
+        assert!(matches!(clean_text("A clean title"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn collapses_nbsp_tabs_and_wraps() {
+        assert_eq!(clean_text(" a\u{a0}\u{a0}b\t\tc\n  d "), "a b c d");
+        assert_eq!(clean_text("   "), "");
+    }
+
+    #[test]
+    fn decodes_nested_entities() {
+        assert_eq!(clean_text("A &amp;amp;amp; B"), "A & B");
+        assert_eq!(clean_text("It&#39;s"), "It's");
+        assert_eq!(clean_text("x&nbsp;&nbsp;y"), "x y");
+    }
+
+    #[test]
+    fn keeps_latex_and_bare_ampersands() {
+        let s = r"$\begin{array}{c} a & b \end{array}$ AT&T \cite{k}";
+        assert_eq!(clean_text(s), s);
+    }
+
+    #[test]
+    fn nfc() {
+        assert_eq!(clean_text("Cafe\u{301}"), "Caf\u{e9}");
+    }
+}

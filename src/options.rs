@@ -1,0 +1,64 @@
+/// How to parse: strictness and limits.
+///
+/// The defaults suit any page the site serves; lower the limits for untrusted input you want
+/// to bound more tightly.
+///
+/// ```
+/// use hf_papers::{Listing, ParseOptions};
+/// let options = ParseOptions::new().strict(true).max_papers(500);
+/// let err = Listing::from_api_json_with(r#"[{"paper": {"id": "2607.01234", "upvotes": "many"}}]"#, &options)
+///     .unwrap_err();
+/// assert!(err.to_string().contains("upvotes"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseOptions {
+    pub(crate) strict: bool,
+    pub(crate) max_input_bytes: usize,
+    pub(crate) max_papers: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            strict: false,
+            max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
+            max_papers: Self::DEFAULT_MAX_PAPERS,
+        }
+    }
+}
+
+impl ParseOptions {
+    /// Default for [`max_input_bytes`](Self::max_input_bytes): 256 MiB.
+    pub const DEFAULT_MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
+    /// Default for [`max_papers`](Self::max_papers): 100,000.
+    pub const DEFAULT_MAX_PAPERS: usize = 100_000;
+
+    /// The defaults: lenient, with the default limits.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// In strict mode every warning is an error: a wrong-typed field, an entry without a
+    /// usable id. Off by default.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// The largest input accepted, in bytes. Larger input is an error before any parsing.
+    pub fn max_input_bytes(mut self, bytes: usize) -> Self {
+        self.max_input_bytes = bytes;
+        self
+    }
+
+    /// The most papers one listing may hold. More is an error, not a truncation.
+    pub fn max_papers(mut self, papers: usize) -> Self {
+        self.max_papers = papers;
+        self
+    }
+
+    /// Whether strict mode is on.
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+}

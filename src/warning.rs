@@ -1,0 +1,62 @@
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Something odd in the input that did not stop the parse, and how it was handled.
+///
+/// In the default, lenient mode a listing carries its warnings beside its papers; in strict
+/// mode ([`ParseOptions::strict`](crate::ParseOptions::strict)) the first one is an error.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Warning {
+    /// What kind of problem it was.
+    pub kind: WarningKind,
+    /// The index of the entry in the source's list, when the problem is in one.
+    pub entry: Option<usize>,
+    /// Where in the source's JSON, such as `dailyPapers[3].paper.upvotes`.
+    pub path: String,
+    /// What was found and what was done, in words.
+    pub message: String,
+}
+
+/// The kinds of [`Warning`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A value of the wrong JSON type; the field was read as missing.
+    WrongType,
+    /// A value of the right type that could not be used (a negative count, a bad date); the
+    /// field was read as missing.
+    InvalidValue,
+    /// An entry without a usable id; it was left out, and the others kept.
+    EntryDropped,
+    /// A part of the page that says which list it holds could not be read.
+    UnknownPeriod,
+}
+
+impl Warning {
+    pub(crate) fn new(
+        kind: WarningKind,
+        entry: Option<usize>,
+        path: String,
+        message: String,
+    ) -> Warning {
+        Warning {
+            kind,
+            entry,
+            path,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "at {}: {}", self.path, self.message)
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! Lenient field types for the wire structs.
+//!
+//! The site's JSON changes shape over time and sometimes carries a value of the wrong type.
+//! serde fails a whole struct on one wrong-typed field, which would lose a whole entry, so
+//! every wire field is a [`Field`]: it records what it found (absent, null, a value, or the
+//! JSON type of a value it could not use) and never fails on a type. Syntax errors still fail.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+/// The JSON type of a value, for warnings about values of the wrong type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JsonKind {
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl JsonKind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            JsonKind::Bool => "boolean",
+            JsonKind::Number => "number",
+            JsonKind::String => "string",
+            JsonKind::Array => "array",
+            JsonKind::Object => "object",
+        }
+    }
+}
+
+/// One field of a wire struct as it was found in the input.
+#[derive(Debug, Default)]
+pub(crate) enum Field<T> {
+    /// The key was not there.
+    #[default]
+    Absent,
+    /// The key was there with `null`.
+    Null,
+    /// A usable value.
+    Value(T),
+    /// A value of the wrong type (its contents were skipped).
+    Invalid(JsonKind),
+}
+
+impl<T> Field<T> {
+    /// The value, if there is a usable one.
+    pub(crate) fn value(&self) -> Option<&T> {
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// True when the key was present (with any value, even null).
+    pub(crate) fn is_present(&self) -> bool {
+        !matches!(self, Field::Absent)
+    }
+}
+
+/// A number as the site writes it: an integer, or a float such as `12.0`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Num {
+    Unsigned(u64),
+    Signed(i64),
+    Float(f64),
+}
+
+/// The JSON value types a [`Field`] can hold; each says which JSON types it accepts.
+pub(crate) trait Lenient<'de>: Sized {
+    fn deserialize_field<D: Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error>;
+}
+
+impl<'de, T: Lenient<'de>> Deserialize<'de> for Field<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize_field(d)
+    }
+}
+
+/// Skips whatever a map or sequence holds, so that a wrong-typed container is consumed.
+fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// Implements the visitor methods that turn every JSON type into `Field::Invalid`, except
+/// those the caller writes itself.
+macro_rules! reject_other_types {
+    (bool) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Field::Invalid(JsonKind::Bool))
+        }
+    };
+    (number) => {
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Field::Invalid(JsonKind::Number))
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Field::Invalid(JsonKind::Number))
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Field::Invalid(JsonKind::Number))
+        }
+    };
+    (string) => {
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Field::Invalid(JsonKind::String))
+        }
+    };
+    (array) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            skip_seq(seq)?;
+            Ok(Field::Invalid(JsonKind::Array))
+        }
+    };
+    (object) => {
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            skip_map(map)?;
+            Ok(Field::Invalid(JsonKind::Object))
+        }
+    };
+    (null) => {
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Field::Null)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Field::Null)
+        }
+    };
+    ($($kind:ident),+) => { $(reject_other_types!($kind);)+ };
+}
+
+struct StrVisitor<'a>(PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for StrVisitor<'a> {
+    type Value = Field<Cow<'a, str>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Field::Value(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Field::Value(Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Field::Value(Cow::Owned(v)))
+    }
+
+    reject_other_types!(bool, number, array, object, null);
+}
+
+impl<'de: 'a, 'a> Lenient<'de> for Cow<'a, str> {
+    fn deserialize_field<D: Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error> {
+        d.deserialize_any(StrVisitor(PhantomData))
+    }
+}
+
+struct NumVisitor;
+
+impl<'de> Visitor<'de> for NumVisitor {
+    type Value = Field<Num>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Field::Value(Num::Unsigned(v)))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Field::Value(Num::Signed(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Field::Value(Num::Float(v)))
+    }
+
+    reject_other_types!(bool, string, array, object, null);
+}
+
+impl<'de> Lenient<'de> for Num {
+    fn deserialize_field<D: Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error> {
+        d.deserialize_any(NumVisitor)
+    }
+}
+
+struct BoolVisitor;
+
+impl<'de> Visitor<'de> for BoolVisitor {
+    type Value = Field<bool>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a boolean")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Field::Value(v))
+    }
+
+    reject_other_types!(number, string, array, object, null);
+}
+
+impl<'de> Lenient<'de> for bool {
+    fn deserialize_field<D: Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error> {
+        d.deserialize_any(BoolVisitor)
+    }
+}
+
+struct ListVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Lenient<'de>> Visitor<'de> for ListVisitor<T> {
+    type Value = Field<Vec<Field<T>>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        // Cap the preallocation: the hint comes from the input.
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element::<Field<T>>()? {
+            items.push(item);
+        }
+        Ok(Field::Value(items))
+    }
+
+    reject_other_types!(bool, number, string, object, null);
+}
+
+/// A JSON array whose elements are each lenient: one bad element never fails the list.
+impl<'de, T: Lenient<'de>> Lenient<'de> for Vec<Field<T>> {
+    fn deserialize_field<D: Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error> {
+        d.deserialize_any(ListVisitor(PhantomData))
+    }
+}
+
+/// Visits a JSON object into a wire struct whose own fields are all lenient.
+pub(crate) struct ObjectVisitor<T>(pub(crate) PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+    type Value = Field<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Field::Value)
+    }
+
+    reject_other_types!(bool, number, string, array, null);
+}
+
+/// Makes wire structs usable as lenient fields: an object becomes the struct, any other JSON
+/// type becomes `Field::Invalid`.
+macro_rules! lenient_object {
+    ($($ty:ident),+ $(,)?) => {$(
+        impl<'de: 'a, 'a> $crate::wire::lenient::Lenient<'de> for $ty<'a> {
+            fn deserialize_field<D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> Result<$crate::wire::lenient::Field<Self>, D::Error> {
+                d.deserialize_any($crate::wire::lenient::ObjectVisitor(std::marker::PhantomData))
+            }
+        }
+    )+};
+}
+pub(crate) use lenient_object;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Probe<'a> {
+        #[serde(default, borrow)]
+        s: Field<Cow<'a, str>>,
+        #[serde(default)]
+        n: Field<Num>,
+        #[serde(default)]
+        b: Field<bool>,
+        #[serde(default, borrow)]
+        list: Field<Vec<Field<Cow<'a, str>>>>,
+    }
+
+    #[test]
+    fn wrong_types_are_recorded_not_fatal() {
+        let p: Probe<'_> =
+            serde_json::from_str(r#"{"s": 5, "n": "x", "b": [1, {"a": 2}], "list": ["a", 3, null]}"#)
+                .expect("lenient");
+        assert!(matches!(p.s, Field::Invalid(JsonKind::Number)));
+        assert!(matches!(p.n, Field::Invalid(JsonKind::String)));
+        assert!(matches!(p.b, Field::Invalid(JsonKind::Array)));
+        let Field::Value(list) = p.list else { panic!("list") };
+        assert!(matches!(list[0], Field::Value(ref s) if s == "a"));
+        assert!(matches!(list[1], Field::Invalid(JsonKind::Number)));
+        assert!(matches!(list[2], Field::Null));
+    }
+
+    #[test]
+    fn absent_and_null_differ() {
+        let p: Probe<'_> = serde_json::from_str(r#"{"s": null}"#).expect("lenient");
+        assert!(matches!(p.s, Field::Null));
+        assert!(matches!(p.n, Field::Absent));
+    }
+
+    #[test]
+    fn floats_and_negatives_are_kept_for_the_normalizer() {
+        let p: Probe<'_> = serde_json::from_str(r#"{"n": 12.0}"#).expect("lenient");
+        assert_eq!(p.n.value(), Some(&Num::Float(12.0)));
+        let p: Probe<'_> = serde_json::from_str(r#"{"n": -3}"#).expect("lenient");
+        assert_eq!(p.n.value(), Some(&Num::Signed(-3)));
+    }
+}
