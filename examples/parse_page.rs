@@ -81,7 +81,11 @@ fn run() -> Result<(), String> {
         .and_then(|()| out.flush())
         .or_else(|e| {
             // A closed pipe (`| head`) is not an error worth reporting.
-            if e.kind() == io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e) }
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                Ok(())
+            } else {
+                Err(e)
+            }
         })
         .map_err(|e| format!("writing output: {e}"))
 }

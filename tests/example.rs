@@ -32,7 +32,9 @@ fn binary() -> &'static Path {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
 }
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
@@ -69,14 +71,23 @@ fn assert_one_line_error(out: &Output) {
 fn prints_a_listing_page_as_json() {
     let path = fixture("day-2026-server.html");
     let out = run(&[path.to_str().expect("utf-8 path")], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     let papers = doc["papers"].as_array().expect("papers");
     assert!(!papers.is_empty());
     assert_eq!(doc["period"]["kind"], "day");
     for paper in papers {
         assert!(paper["id"].is_string());
-        assert!(paper["url"].as_str().expect("url").starts_with("https://huggingface.co/papers/"));
+        assert!(
+            paper["url"]
+                .as_str()
+                .expect("url")
+                .starts_with("https://huggingface.co/papers/")
+        );
     }
 }
 

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use hf_papers::{
-    ArxivId, Author, ClaimStatus, Document, Listing, Month, Organization, Paper, PaperPage,
-    Period, User, Week, clean_text, parse, parse_count,
+    ArxivId, Author, ClaimStatus, Document, Listing, Month, Organization, Paper, PaperPage, Period,
+    User, Week, clean_text, parse, parse_count,
 };
 use proptest::option;
 use proptest::prelude::*;
@@ -22,10 +22,7 @@ fn arxiv_id() -> impl Strategy<Value = ArxivId> {
 }
 
 fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "[a-zA-Z0-9 $\\\\{}:,.()-]{0,60}",
-        any::<String>(),
-    ]
+    prop_oneof!["[a-zA-Z0-9 $\\\\{}:,.()-]{0,60}", any::<String>(),]
 }
 
 fn timestamp() -> impl Strategy<Value = DateTime<Utc>> {
@@ -124,8 +121,12 @@ prop_compose! {
 fn period() -> impl Strategy<Value = Period> {
     prop_oneof![
         date().prop_map(|date| Period::Day { date }),
-        date().prop_map(|d| Period::Week { week: Week::containing(d) }),
-        date().prop_map(|d| Period::Month { month: Month::containing(d) }),
+        date().prop_map(|d| Period::Week {
+            week: Week::containing(d)
+        }),
+        date().prop_map(|d| Period::Month {
+            month: Month::containing(d)
+        }),
         Just(Period::Trending),
         option::of(text()).prop_map(|query| Period::Search { query }),
         Just(Period::Unspecified),

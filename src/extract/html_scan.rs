@@ -125,7 +125,11 @@ fn read_tag<'a>(html: &'a str, start: usize, out: &mut PageScan<'a>) -> TagEnd {
         let name_start = i;
         // An attribute name runs to a space, `/`, `>` or `=` (a leading `=` is part of it).
         i += 1;
-        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'=')
+        while i < bytes.len()
+            && !matches!(
+                bytes[i],
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'='
+            )
         {
             i += 1;
         }

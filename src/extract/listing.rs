@@ -75,12 +75,19 @@ impl Listing {
         let json = prepare(json, options, Stage::ApiJson)?;
         match json.trim_start().as_bytes().first() {
             Some(b'[') => {
-                let entries: Vec<Field<WirePaper<'_>>> = json::from_str(json, Stage::ApiJson, None)?;
+                let entries: Vec<Field<WirePaper<'_>>> =
+                    json::from_str(json, Stage::ApiJson, None)?;
                 let mut listing = Listing::new(Period::Unspecified, Source::ApiJson);
                 if entries.iter().any(is_search_result) {
                     listing.period = Period::Search { query: None };
                 }
-                map_entries(&mut listing, &entries, At::root(""), options, Stage::ApiJson)?;
+                map_entries(
+                    &mut listing,
+                    &entries,
+                    At::root(""),
+                    options,
+                    Stage::ApiJson,
+                )?;
                 enforce_strict(&listing.warnings, options, Stage::ApiJson)?;
                 Ok(listing)
             }
@@ -149,7 +156,12 @@ fn not_a_listing_page(html: &str, scan: &PageScan<'_>) -> Error {
     } else if scan.hydraters.is_empty() {
         "HTML without a DailyPapers element (no hydration data at all)".to_owned()
     } else {
-        let targets: Vec<&str> = scan.hydraters.iter().map(|h| h.target.as_str()).take(8).collect();
+        let targets: Vec<&str> = scan
+            .hydraters
+            .iter()
+            .map(|h| h.target.as_str())
+            .take(8)
+            .collect();
         format!(
             "HTML without a DailyPapers element (hydration targets: {})",
             targets.join(", ")
@@ -175,7 +187,8 @@ fn from_wire(
         .value()
         .and_then(|q| q.q.value())
         .map(|q| q.trim().to_owned());
-    let searching = wire.search_results.is_present() || query.as_deref().is_some_and(|q| !q.is_empty());
+    let searching =
+        wire.search_results.is_present() || query.as_deref().is_some_and(|q| !q.is_empty());
 
     let (list, list_key) = if searching && wire.search_results.is_present() {
         (&wire.search_results, "searchResults")
@@ -183,20 +196,36 @@ fn from_wire(
         (&wire.daily_papers, "dailyPapers")
     };
     let Field::Value(entries) = list else {
-        drop(mapper);
         return Err(not_a_listing_object(wire, stage, list));
     };
 
+    let kind = wire.period_type.value().map(|s| s.trim());
     listing.period = if wire.is_trending.value() == Some(&true) {
         Period::Trending
     } else if searching {
         Period::Search { query }
     } else {
-        read_period(wire, &mut mapper)
+        match wire.date_string.value() {
+            Some(date) => read_period(kind, date.trim(), "dateString", &mut mapper),
+            None => {
+                if kind.is_some() {
+                    mapper.warn(
+                        WarningKind::UnknownPeriod,
+                        At::root("dateString"),
+                        "the page names a period type but no dateString".to_owned(),
+                    );
+                }
+                Period::Unspecified
+            }
+        }
     };
-    listing.prev_date = day(&mut mapper, wire.prev_date.value().map(|s| &**s), "prevDate");
-    listing.next_date = day(&mut mapper, wire.next_date.value().map(|s| &**s), "nextDate");
-    drop(mapper);
+    // `prevDate` is written like `dateString`: a day, a week or a month.
+    if let (Some(prev), Period::Day { .. } | Period::Week { .. } | Period::Month { .. }) =
+        (wire.prev_date.value(), &listing.period)
+    {
+        let prev = read_period(kind, prev.trim(), "prevDate", &mut mapper);
+        listing.prev_period = (prev != Period::Unspecified).then_some(prev);
+    }
 
     map_entries(&mut listing, entries, At::root(list_key), options, stage)?;
     enforce_strict(&listing.warnings, options, stage)?;
@@ -209,7 +238,15 @@ fn not_a_listing_object(
     list: &Field<Vec<Field<WirePaper<'_>>>>,
 ) -> Error {
     let found = if let Field::Invalid(kind) = list {
-        format!("a papers object whose list is {} {}", if matches!(kind.name(), "array" | "object") { "an" } else { "a" }, kind.name())
+        format!(
+            "a papers object whose list is {} {}",
+            if matches!(kind.name(), "array" | "object") {
+                "an"
+            } else {
+                "a"
+            },
+            kind.name()
+        )
     } else if wire.id.is_present() {
         "a single paper object (/api/papers/<id>); read it with PaperPage::from_api_json".to_owned()
     } else if wire.models.is_present() || wire.datasets.is_present() || wire.spaces.is_present() {
@@ -220,19 +257,8 @@ fn not_a_listing_object(
     Error::NotPapers { stage, found }
 }
 
-/// The period from `periodType` and `dateString`.
-fn read_period(wire: &WireListing<'_>, mapper: &mut Mapper<'_>) -> Period {
-    let kind = wire.period_type.value().map(|s| s.trim());
-    let Some(date) = wire.date_string.value().map(|s| s.trim()) else {
-        if kind.is_some() {
-            mapper.warn(
-                WarningKind::UnknownPeriod,
-                At::root("dateString"),
-                "the page names a period type but no dateString".to_owned(),
-            );
-        }
-        return Period::Unspecified;
-    };
+/// The period a `periodType` and a date string (`dateString`, `prevDate`) name.
+fn read_period(kind: Option<&str>, date: &str, key: &str, mapper: &mut Mapper<'_>) -> Period {
     let as_date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
     let period = match kind {
         Some("day") | None => as_date.map(|date| Period::Day { date }),
@@ -252,28 +278,14 @@ fn read_period(wire: &WireListing<'_>, mapper: &mut Mapper<'_>) -> Period {
         let shown: String = date.chars().take(40).collect();
         mapper.warn(
             WarningKind::UnknownPeriod,
-            At::root("periodType"),
+            At::root(key),
             format!(
-                "period {:?} with dateString {shown:?} is not understood; period left unspecified",
+                "{key} {shown:?} with periodType {:?} is not understood; left unspecified",
                 kind.unwrap_or("")
             ),
         );
         Period::Unspecified
     })
-}
-
-fn day(mapper: &mut Mapper<'_>, text: Option<&str>, key: &str) -> Option<NaiveDate> {
-    let text = text?.trim();
-    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-    if parsed.is_none() && !text.is_empty() {
-        let shown: String = text.chars().take(40).collect();
-        mapper.warn(
-            WarningKind::InvalidValue,
-            At::root(key),
-            format!("{shown:?} is not a date; read as missing"),
-        );
-    }
-    parsed
 }
 
 /// Maps every entry; an entry without a usable id is dropped with a warning.

@@ -309,8 +309,10 @@ impl<'w> Mapper<'w> {
             claim_status: self
                 .raw(&author.status, at.key("status"))
                 .map(|s| s.parse().unwrap_or_else(|never| match never {})),
-            claim_status_changed_at: self
-                .timestamp(&author.status_last_changed_at, at.key("statusLastChangedAt")),
+            claim_status_changed_at: self.timestamp(
+                &author.status_last_changed_at,
+                at.key("statusLastChangedAt"),
+            ),
         })
     }
 
@@ -327,7 +329,11 @@ impl<'w> Mapper<'w> {
         Some(Highlight { kind, text })
     }
 
-    fn linked_ids(&mut self, field: &Field<Vec<Field<WireLinkedRepo<'_>>>>, at: At<'_>) -> Option<Vec<String>> {
+    fn linked_ids(
+        &mut self,
+        field: &Field<Vec<Field<WireLinkedRepo<'_>>>>,
+        at: At<'_>,
+    ) -> Option<Vec<String>> {
         self.list(field, at, "an object", |m, repo, at| {
             m.owned(&repo.id, at.key("id"))
         })
@@ -336,7 +342,12 @@ impl<'w> Mapper<'w> {
     /// Maps one entry: a listing entry (outer object with a nested `paper`) or a flat paper.
     ///
     /// Returns `None`, with a warning, only when the entry has no usable id.
-    pub(crate) fn paper(&mut self, entry: &WirePaper<'_>, index: Option<usize>, at: At<'_>) -> Option<Paper> {
+    pub(crate) fn paper(
+        &mut self,
+        entry: &WirePaper<'_>,
+        index: Option<usize>,
+        at: At<'_>,
+    ) -> Option<Paper> {
         self.entry = index;
         let nested_at = at.key("paper");
         let nested = self.object(&entry.paper, nested_at).map(|b| &**b);
@@ -346,12 +357,13 @@ impl<'w> Mapper<'w> {
             None => (entry, at, None),
         };
 
-        let id = match self.id(&p.id, p_at.key("id")) {
+        let id_at = p_at.key("id");
+        let id = match self.id(&p.id) {
             Ok(id) => id,
             Err(why) => {
                 self.warn(
                     WarningKind::EntryDropped,
-                    at,
+                    id_at,
                     format!("entry dropped: {why}"),
                 );
                 self.entry = None;
@@ -420,16 +432,15 @@ impl<'w> Mapper<'w> {
         paper.github_stars = self.count(&p.github_stars, p_at.key("githubStars"));
         paper.project_page = self.owned(&p.project_page, p_at.key("projectPage"));
         paper.ai_summary = self.text(&p.ai_summary, p_at.key("ai_summary"));
-        paper.ai_keywords = self.list(&p.ai_keywords, p_at.key("ai_keywords"), "a string", |m, k, at| {
-            let cleaned = clean_text(k);
-            if cleaned.is_empty() {
-                let _ = at;
-                let _ = m;
-                None
-            } else {
-                Some(cleaned.into_owned())
-            }
-        });
+        paper.ai_keywords = self.list(
+            &p.ai_keywords,
+            p_at.key("ai_keywords"),
+            "a string",
+            |_, k, _| {
+                let cleaned = clean_text(k);
+                (!cleaned.is_empty()).then(|| cleaned.into_owned())
+            },
+        );
         paper.ai_summary_model = self.owned(&p.ai_summary_model, p_at.key("ai_summary_model"));
         paper.discussion_id = self.owned(&p.discussion_id, p_at.key("discussionId"));
         paper.withdrawn_at = self.timestamp(&p.withdrawn_at, p_at.key("withdrawnAt"));
@@ -445,8 +456,10 @@ impl<'w> Mapper<'w> {
         if paper.thumbnail.is_none() && outer.is_some() {
             paper.thumbnail = self.url(&p.thumbnail, p_at.key("thumbnail"));
         }
-        paper.is_author_participating =
-            self.flag(&e.is_author_participating, e_at.key("isAuthorParticipating"));
+        paper.is_author_participating = self.flag(
+            &e.is_author_participating,
+            e_at.key("isAuthorParticipating"),
+        );
         paper.upvoted = self.flag(&e.upvoted, e_at.key("upvoted"));
         paper.highlighted_title = self.list(
             &e.highlighted_title,
@@ -467,18 +480,15 @@ impl<'w> Mapper<'w> {
         Some(paper)
     }
 
-    fn id(&mut self, field: &Field<Cow<'_, str>>, at: At<'_>) -> Result<ArxivId, String> {
+    fn id(&mut self, field: &Field<Cow<'_, str>>) -> Result<ArxivId, String> {
         match field {
-            Field::Value(raw) => raw
-                .parse::<ArxivId>()
-                .map_err(|e| format!("{}: {e}", at.to_path())),
+            Field::Value(raw) => raw.parse::<ArxivId>().map_err(|e| e.to_string()),
             Field::Invalid(kind) => Err(format!(
-                "{}: expected a string, found {} {}",
-                at.to_path(),
+                "the id is {} {}, not a string",
                 article(*kind),
                 kind.name()
             )),
-            Field::Absent | Field::Null => Err(format!("{}: no id", at.to_path())),
+            Field::Absent | Field::Null => Err("it has no id".to_owned()),
         }
     }
 
@@ -492,9 +502,12 @@ impl<'w> Mapper<'w> {
         let mut all: Option<Vec<String>> = None;
         let sources = outer.into_iter().chain(std::iter::once(paper));
         for (obj, at) in sources {
-            let list = self.list(&obj.media_urls, at.key("mediaUrls"), "a string", |m, u, at| {
-                m.url(&Field::Value(u.clone()), at)
-            });
+            let list = self.list(
+                &obj.media_urls,
+                at.key("mediaUrls"),
+                "a string",
+                |m, u, at| m.url(&Field::Value(u.clone()), at),
+            );
             let single = self.url(&obj.media_url, at.key("mediaUrl"));
             for url in list.into_iter().flatten().chain(single) {
                 let urls = all.get_or_insert_with(Vec::new);
@@ -534,7 +547,18 @@ fn merge_user(mut first: User, second: User) -> User {
     macro_rules! fill {
         ($($f:ident),+) => {$( if first.$f.is_none() { first.$f = second.$f; } )+};
     }
-    fill!(id, username, fullname, avatar_url, kind, is_pro, is_hf, is_hf_admin, is_mod, follower_count);
+    fill!(
+        id,
+        username,
+        fullname,
+        avatar_url,
+        kind,
+        is_pro,
+        is_hf,
+        is_hf_admin,
+        is_mod,
+        follower_count
+    );
     first
 }
 

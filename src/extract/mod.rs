@@ -13,7 +13,11 @@ pub(crate) mod paper;
 use crate::{Error, ParseOptions, Stage, Warning};
 
 /// The input without a byte-order mark, after checking its size.
-pub(crate) fn prepare<'a>(input: &'a str, options: &ParseOptions, stage: Stage) -> Result<&'a str, Error> {
+pub(crate) fn prepare<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+    stage: Stage,
+) -> Result<&'a str, Error> {
     if input.len() > options.max_input_bytes {
         return Err(Error::LimitExceeded {
             stage,

@@ -164,7 +164,10 @@ pub(crate) fn paper_page_from_scan(
     let mut mapper = Mapper::new(&mut warnings);
     let daily_rank = mapper.count(&wire.daily_paper_rank, At::root("dailyPaperRank"));
     let submitter_organization = mapper
-        .object(&wire.submitter_organization, At::root("submitterOrganization"))
+        .object(
+            &wire.submitter_organization,
+            At::root("submitterOrganization"),
+        )
         .map(|org| mapper.organization(org, At::root("submitterOrganization")));
     enforce_strict(&warnings, options, stage)?;
     Ok(PaperPage {

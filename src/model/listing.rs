@@ -1,4 +1,3 @@
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Paper, Period};
@@ -16,13 +15,12 @@ pub struct Listing {
     pub source: Source,
     /// The page's `<link rel="canonical">`, when it has one.
     pub canonical_url: Option<String>,
-    /// The day of the previous list, as the page links it (`prevDate`).
-    pub prev_date: Option<NaiveDate>,
-    /// The day of the next list, as the page links it (`nextDate`).
-    pub next_date: Option<NaiveDate>,
+    /// The list before this one, as the page links it (`prevDate`): the previous day, week
+    /// or month with data (weekends can be skipped).
+    pub prev_period: Option<Period>,
     /// What was odd in the input and how it was handled: a wrong-typed field read as missing,
     /// an entry dropped for want of a usable id. Empty for clean input.
-    pub warnings: Vec<crate::Warning>,
+    pub warnings: Vec<Warning>,
 }
 
 impl Listing {
@@ -32,8 +30,7 @@ impl Listing {
             papers: Vec::new(),
             source,
             canonical_url: None,
-            prev_date: None,
-            next_date: None,
+            prev_period: None,
             warnings: Vec::<Warning>::new(),
         }
     }

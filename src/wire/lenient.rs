@@ -300,13 +300,16 @@ mod tests {
 
     #[test]
     fn wrong_types_are_recorded_not_fatal() {
-        let p: Probe<'_> =
-            serde_json::from_str(r#"{"s": 5, "n": "x", "b": [1, {"a": 2}], "list": ["a", 3, null]}"#)
-                .expect("lenient");
+        let p: Probe<'_> = serde_json::from_str(
+            r#"{"s": 5, "n": "x", "b": [1, {"a": 2}], "list": ["a", 3, null]}"#,
+        )
+        .expect("lenient");
         assert!(matches!(p.s, Field::Invalid(JsonKind::Number)));
         assert!(matches!(p.n, Field::Invalid(JsonKind::String)));
         assert!(matches!(p.b, Field::Invalid(JsonKind::Array)));
-        let Field::Value(list) = p.list else { panic!("list") };
+        let Field::Value(list) = p.list else {
+            panic!("list")
+        };
         assert!(matches!(list[0], Field::Value(ref s) if s == "a"));
         assert!(matches!(list[1], Field::Invalid(JsonKind::Number)));
         assert!(matches!(list[2], Field::Null));

@@ -25,8 +25,6 @@ pub(crate) struct WireListing<'a> {
     pub date_string: Text<'a>,
     #[serde(rename = "prevDate", borrow)]
     pub prev_date: Text<'a>,
-    #[serde(rename = "nextDate", borrow)]
-    pub next_date: Text<'a>,
     #[serde(rename = "periodType", borrow)]
     pub period_type: Text<'a>,
     #[serde(borrow)]
