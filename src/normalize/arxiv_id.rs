@@ -266,6 +266,26 @@ impl ArxivId {
         format!("https://arxiv.org/pdf/{self}")
     }
 
+    /// The arXiv HTML rendering, `https://arxiv.org/html/<id>` (with the
+    /// version when one was given).
+    ///
+    /// arXiv renders HTML for papers submitted since December 2023 (and for
+    /// some older ones); for other papers the URL is built the same way but
+    /// the page may not exist.
+    ///
+    /// ```
+    /// use hf_papers::ArxivId;
+    ///
+    /// let id = ArxivId::parse("arXiv:2503.02130v2")?;
+    /// assert_eq!(id.html_url(), "https://arxiv.org/html/2503.02130v2");
+    /// assert_eq!(id.without_version().html_url(), "https://arxiv.org/html/2503.02130");
+    /// # Ok::<(), hf_papers::ArxivIdError>(())
+    /// ```
+    #[must_use]
+    pub fn html_url(&self) -> String {
+        format!("https://arxiv.org/html/{self}")
+    }
+
     /// The Hugging Face paper page, `https://huggingface.co/papers/<id>`.
     ///
     /// Hugging Face pages use the unversioned id, so the version is left out.

@@ -5,7 +5,8 @@ pub const SITE: &str = "https://huggingface.co";
 ///
 /// Absolute `http(s)` URLs are kept as they are; site-relative ones (`/avatars/x.svg`) and
 /// protocol-relative ones (`//cdn...`) are resolved against `https://huggingface.co/`; an
-/// empty string gives `None`, and so does anything that is not a valid URL once resolved.
+/// empty string gives `None`, and so does anything that is not a valid `http(s)` URL once
+/// resolved (`javascript:`, `data:`).
 ///
 /// ```
 /// use hf_papers::absolute_url;
@@ -31,12 +32,22 @@ pub fn absolute_url(link: &str) -> Option<String> {
         return Some(format!("{SITE}{link}"));
     }
     let base = url::Url::parse("https://huggingface.co/").ok()?;
-    base.join(link).ok().map(String::from)
+    // Only web links: `javascript:`, `data:` and the like are not avatars or media.
+    base.join(link)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .map(String::from)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rejects_other_schemes() {
+        assert_eq!(absolute_url("javascript:alert(1)"), None);
+        assert_eq!(absolute_url("a:"), None);
+    }
 
     #[test]
     fn resolves() {
