@@ -46,18 +46,20 @@ mod extract;
 mod model;
 mod normalize;
 mod options;
+pub mod urls;
 mod warning;
 mod wire;
 
 pub use document::{Document, InputKind, detect, parse, parse_with};
 pub use error::{Error, Result, Stage};
 pub use model::{
-    Author, ClaimStatus, Highlight, HighlightKind, LinkedRepos, Listing, Month, Organization,
-    Paper, PaperPage, Period, PeriodParseError, Source, User, Week,
+    Author, ClaimStatus, Comment, Coverage, Highlight, HighlightKind, LinkedRepos, Listing, Month,
+    Organization, Paper, PaperPage, Period, PeriodParseError, Source, User, Week,
 };
 pub use normalize::{
-    ArxivId, ArxivIdError, ArxivIdErrorKind, CountError, SITE, absolute_url, clean_text,
-    count_from_f64, count_from_i64, parse_count, parse_timestamp,
+    ARCHIVE_START, ArxivId, ArxivIdError, ArxivIdErrorKind, CountError, SITE, absolute_url,
+    clean_text, count_from_f64, count_from_i64, feed_day, parse_count, parse_display_date,
+    parse_timestamp,
 };
 pub use options::ParseOptions;
 pub use warning::{Warning, WarningKind};

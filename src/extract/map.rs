@@ -169,7 +169,7 @@ impl<'w> Mapper<'w> {
         }
     }
 
-    fn flag(&mut self, field: &Field<bool>, at: At<'_>) -> Option<bool> {
+    pub(crate) fn flag(&mut self, field: &Field<bool>, at: At<'_>) -> Option<bool> {
         match field {
             Field::Value(b) => Some(*b),
             Field::Invalid(kind) => {

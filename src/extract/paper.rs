@@ -61,6 +61,8 @@ impl PaperPage {
         enforce_strict(&warnings, options, stage)?;
         Ok(PaperPage {
             paper,
+            comments: None,
+            upvoters: None,
             daily_rank: None,
             submitter_organization: None,
             source: Source::ApiJson,
@@ -160,8 +162,12 @@ pub(crate) fn paper_page_from_scan(
             found: "a PaperContent blob without a paper object".to_owned(),
         });
     };
-    let paper = single_paper(paper, At::root("paper"), &mut warnings, stage)?;
+    let mut paper = single_paper(paper, At::root("paper"), &mut warnings, stage)?;
     let mut mapper = Mapper::new(&mut warnings);
+    // The page's own `upvoted` (the saving account's), like a listing entry's.
+    if paper.upvoted.is_none() {
+        paper.upvoted = mapper.flag(&wire.upvoted, At::root("upvoted"));
+    }
     let daily_rank = mapper.count(&wire.daily_paper_rank, At::root("dailyPaperRank"));
     let submitter_organization = mapper
         .object(
@@ -172,6 +178,8 @@ pub(crate) fn paper_page_from_scan(
     enforce_strict(&warnings, options, stage)?;
     Ok(PaperPage {
         paper,
+        comments: None,
+        upvoters: None,
         daily_rank,
         submitter_organization,
         source: Source::HydrationBlob,

@@ -15,6 +15,9 @@ pub struct Listing {
     pub source: Source,
     /// The page's `<link rel="canonical">`, when it has one.
     pub canonical_url: Option<String>,
+    /// The date as a text capture shows it (such as `Mar 14`), kept as written because a
+    /// capture rarely says the year. Only text and markdown captures set it.
+    pub date_text: Option<String>,
     /// The list before this one, as the page links it (`prevDate`): the previous day, week
     /// or month with data (weekends can be skipped).
     pub prev_period: Option<Period>,
@@ -30,6 +33,7 @@ impl Listing {
             papers: Vec::new(),
             source,
             canonical_url: None,
+            date_text: None,
             prev_period: None,
             warnings: Vec::<Warning>::new(),
         }
@@ -46,4 +50,21 @@ pub enum Source {
     HydrationBlob,
     /// A JSON response of the site's API: complete data.
     ApiJson,
+    /// The visible paper cards of a listing page, read when its blob is missing or
+    /// unreadable: no abstracts, authors or dates.
+    Cards,
+    /// The visible content of a paper page whose blob is missing.
+    VisiblePage,
+    /// A listing kept as plain text, as a browser copies it.
+    Text,
+    /// A listing kept as markdown, as html-to-markdown tools write it.
+    Markdown,
+}
+
+impl Source {
+    /// Whether this source carries every field the site has (the blob or the API), as
+    /// opposed to a degraded reading of what a page shows.
+    pub fn is_complete(&self) -> bool {
+        matches!(self, Source::HydrationBlob | Source::ApiJson)
+    }
 }

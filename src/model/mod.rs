@@ -4,6 +4,8 @@
 //! Every field a source may omit is an `Option`, so a real `0` or empty list stays distinct
 //! from "the source did not say".
 
+mod comment;
+mod coverage;
 mod listing;
 mod organization;
 mod paper;
@@ -11,6 +13,8 @@ mod paper_page;
 mod period;
 mod person;
 
+pub use comment::Comment;
+pub use coverage::Coverage;
 pub use listing::{Listing, Source};
 pub use organization::Organization;
 pub use paper::{Highlight, HighlightKind, LinkedRepos, Paper};

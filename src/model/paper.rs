@@ -1,7 +1,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Author, Organization, User};
+use super::{Author, Coverage, Organization, User};
 use crate::ArxivId;
 
 /// One paper on Hugging Face Daily Papers, with everything the source carried.
@@ -75,6 +75,9 @@ pub struct Paper {
     pub highlighted_summary: Option<Vec<Highlight>>,
     /// Models, datasets and spaces that cite the paper (`/api/papers/<id>`).
     pub linked: Option<LinkedRepos>,
+    /// `None` when the paper was read from complete data (the page's blob or the API);
+    /// otherwise which fields the degraded source (cards, text) carried.
+    pub coverage: Option<Coverage>,
 }
 
 impl Paper {
@@ -117,6 +120,7 @@ impl Paper {
             highlighted_title: None,
             highlighted_summary: None,
             linked: None,
+            coverage: None,
         }
     }
 

@@ -42,13 +42,15 @@ pub fn parse_display_date(text: &str, reference: NaiveDate) -> Option<NaiveDate>
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let (month, day, year) = match words.as_slice() {
-        [m, d] => (month_number(m)?, day_number(d)?, None),
-        [m, d, y] if month_number(m).is_some() => {
-            (month_number(m)?, day_number(d)?, Some(year_number(y)?))
-        }
-        [d, m, y] => (month_number(m)?, day_number(d)?, Some(year_number(y)?)),
-        [d, m] => (month_number(m)?, day_number(d)?, None),
+    // "Mar 14" or "14 Mar", with or without a year after them.
+    let (first, second, year) = match words.as_slice() {
+        [a, b] => (*a, *b, None),
+        [a, b, y] => (*a, *b, Some(year_number(y)?)),
+        _ => return None,
+    };
+    let (month, day) = match (month_number(first), month_number(second)) {
+        (Some(m), None) => (m, day_number(second)?),
+        (None, Some(m)) => (m, day_number(first)?),
         _ => return None,
     };
     match year {

@@ -10,6 +10,7 @@ use super::paper::{WireOrganization, WirePaper};
 pub(crate) struct WirePaperContent<'a> {
     #[serde(borrow)]
     pub paper: Field<WirePaper<'a>>,
+    pub upvoted: Field<bool>,
     #[serde(rename = "dailyPaperRank")]
     pub daily_paper_rank: Field<Num>,
     #[serde(rename = "submitterOrganization", borrow)]
