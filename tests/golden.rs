@@ -6,6 +6,7 @@
 //! diff. Expected files are never deleted when the site changes: old layouts stay supported.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn fixtures_dir() -> PathBuf {
@@ -88,7 +89,8 @@ fn every_fixture_matches_its_golden_output() {
             )),
         }
     }
-    println!("golden: checked {} fixtures", inputs.len());
+    // Past the harness's capture, so the figure shows in a plain `cargo test` run.
+    let _ = writeln!(std::io::stderr(), "golden: checked {} fixtures", inputs.len());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
