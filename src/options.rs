@@ -15,6 +15,8 @@ pub struct ParseOptions {
     pub(crate) strict: bool,
     pub(crate) max_input_bytes: usize,
     pub(crate) max_papers: usize,
+    pub(crate) max_depth: usize,
+    pub(crate) cross_check: bool,
 }
 
 impl Default for ParseOptions {
@@ -23,6 +25,8 @@ impl Default for ParseOptions {
             strict: false,
             max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
             max_papers: Self::DEFAULT_MAX_PAPERS,
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+            cross_check: false,
         }
     }
 }
@@ -32,6 +36,9 @@ impl ParseOptions {
     pub const DEFAULT_MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
     /// Default for [`max_papers`](Self::max_papers): 100,000.
     pub const DEFAULT_MAX_PAPERS: usize = 100_000;
+
+    /// Default for [`max_depth`](Self::max_depth): 512.
+    pub const DEFAULT_MAX_DEPTH: usize = 512;
 
     /// The defaults: lenient, with the default limits.
     pub fn new() -> Self {
@@ -54,6 +61,22 @@ impl ParseOptions {
     /// The most papers one listing may hold. More is an error, not a truncation.
     pub fn max_papers(mut self, papers: usize) -> Self {
         self.max_papers = papers;
+        self
+    }
+
+    /// The deepest element nesting accepted in a page that has to be read as a tree (the
+    /// visible cards of a listing without its blob, a paper page without its blob). Checked
+    /// before any tree is built, so a hostile page cannot make tree building slow. Real pages
+    /// nest about 30 deep.
+    pub fn max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// When a listing page has both its blob and its visible cards, also read the cards and
+    /// report every disagreement with the blob as a warning. Off by default (it costs a tree).
+    pub fn cross_check(mut self, cross_check: bool) -> Self {
+        self.cross_check = cross_check;
         self
     }
 

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Paper, Period};
+use super::{Paper, Period, UnidentifiedPaper};
 use crate::Warning;
 
 /// A list of papers: a day, week, month, trending or search page, or an API response.
@@ -11,6 +11,9 @@ pub struct Listing {
     pub period: Period,
     /// The papers, in the source's order.
     pub papers: Vec<Paper>,
+    /// Papers of a text capture that has no link to them, so no arXiv id: kept with what the
+    /// text shows instead of being lost. Always empty for other sources.
+    pub unidentified: Vec<UnidentifiedPaper>,
     /// Which extractor produced the papers.
     pub source: Source,
     /// The page's `<link rel="canonical">`, when it has one.
@@ -31,6 +34,7 @@ impl Listing {
         Listing {
             period,
             papers: Vec::new(),
+            unidentified: Vec::new(),
             source,
             canonical_url: None,
             date_text: None,

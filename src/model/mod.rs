@@ -12,6 +12,7 @@ mod paper;
 mod paper_page;
 mod period;
 mod person;
+mod unidentified;
 
 pub use comment::Comment;
 pub use coverage::Coverage;
@@ -21,3 +22,4 @@ pub use paper::{Highlight, HighlightKind, LinkedRepos, Paper};
 pub use paper_page::PaperPage;
 pub use period::{Month, Period, PeriodParseError, Week};
 pub use person::{Author, ClaimStatus, User};
+pub use unidentified::UnidentifiedPaper;

@@ -27,6 +27,9 @@ pub struct Paper {
     /// The authors in paper order, hidden ones included. `None` when the source has no
     /// author list (which is not the same as an empty one).
     pub authors: Option<Vec<Author>>,
+    /// How many authors a degraded source says the paper has, when it shows a count instead
+    /// of names (cards, text captures). `None` when `authors` is the full list.
+    pub num_authors: Option<u32>,
     /// Upvotes on huggingface.co.
     pub upvotes: Option<u32>,
     /// Comments in the paper's discussion.
@@ -96,6 +99,7 @@ impl Paper {
             title: None,
             summary: None,
             authors: None,
+            num_authors: None,
             upvotes: None,
             num_comments: None,
             listed_on: None,
