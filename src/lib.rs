@@ -54,7 +54,8 @@ pub use document::{Document, InputKind, detect, parse, parse_with};
 pub use error::{Error, Result, Stage};
 pub use model::{
     Author, ClaimStatus, Comment, Coverage, Highlight, HighlightKind, LinkedRepos, Listing, Month,
-    Organization, Paper, PaperPage, Period, PeriodParseError, Source, UnidentifiedPaper, User, Week,
+    Organization, Paper, PaperPage, Period, PeriodParseError, Source, UnidentifiedPaper, User,
+    Week,
 };
 pub use normalize::{
     ARCHIVE_START, ArxivId, ArxivIdError, ArxivIdErrorKind, CountError, SITE, absolute_url,

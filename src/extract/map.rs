@@ -5,12 +5,15 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{Author, Highlight, HighlightKind, LinkedRepos, Organization, Paper, User};
+use crate::model::{
+    Author, Comment, Highlight, HighlightKind, LinkedRepos, Organization, Paper, User,
+};
 use crate::normalize::{absolute_url, clean_text, count_from_f64, count_from_i64, parse_timestamp};
 use crate::wire::lenient::{Field, JsonKind, Num};
 use crate::wire::paper::{
     WireAuthor, WireHighlight, WireLinkedRepo, WireOrganization, WirePaper, WireUser,
 };
+use crate::wire::paper_page::WireComment;
 use crate::{ArxivId, Warning, WarningKind};
 
 /// Collects warnings while mapping one source.
@@ -209,7 +212,7 @@ impl<'w> Mapper<'w> {
     }
 
     /// A list whose elements are each mapped; bad elements are warned about and skipped.
-    fn list<T, U>(
+    pub(crate) fn list<T, U>(
         &mut self,
         field: &Field<Vec<Field<T>>>,
         at: At<'_>,
@@ -314,6 +317,45 @@ impl<'w> Mapper<'w> {
                 at.key("statusLastChangedAt"),
             ),
         })
+    }
+
+    pub(crate) fn comment(&mut self, c: &WireComment<'_>, at: At<'_>) -> Comment {
+        let data_at = at.key("data");
+        let data = self.object(&c.data, data_at);
+        let latest_at = data_at.key("latest");
+        let latest = data.and_then(|d| self.object(&d.latest, latest_at));
+        // The text is kept as written: its line breaks are part of it.
+        let verbatim = |m: &mut Self, f: &Field<Cow<'_, str>>, at: At<'_>| match f {
+            Field::Value(s) => Some(s.to_string()),
+            other => m.owned(other, at),
+        };
+        Comment {
+            id: self.owned(&c.id, at.key("id")),
+            author: self
+                .object(&c.author, at.key("author"))
+                .map(|u| self.user(u, at.key("author"))),
+            created_at: self.timestamp(&c.created_at, at.key("createdAt")),
+            updated_at: latest
+                .and_then(|l| self.timestamp(&l.updated_at, latest_at.key("updatedAt"))),
+            text: latest.and_then(|l| verbatim(self, &l.raw, latest_at.key("raw"))),
+            html: latest.and_then(|l| verbatim(self, &l.html, latest_at.key("html"))),
+            edited: data.and_then(|d| self.flag(&d.edited, data_at.key("edited"))),
+            num_edits: data.and_then(|d| self.count(&d.num_edits, data_at.key("numEdits"))),
+            hidden: data.and_then(|d| self.flag(&d.hidden, data_at.key("hidden"))),
+            hidden_by: data.and_then(|d| self.owned(&d.hidden_by, data_at.key("hiddenBy"))),
+            hidden_reason: data
+                .and_then(|d| self.owned(&d.hidden_reason, data_at.key("hiddenReason"))),
+            language: data
+                .and_then(|d| {
+                    self.object(&d.identified_language, data_at.key("identifiedLanguage"))
+                })
+                .and_then(|l| {
+                    self.owned(
+                        &l.language,
+                        data_at.key("identifiedLanguage").key("language"),
+                    )
+                }),
+        }
     }
 
     fn highlight(&mut self, h: &WireHighlight<'_>, at: At<'_>) -> Option<Highlight> {

@@ -175,11 +175,23 @@ pub(crate) fn paper_page_from_scan(
             At::root("submitterOrganization"),
         )
         .map(|org| mapper.organization(org, At::root("submitterOrganization")));
+    let comments = mapper.list(
+        &wire.comments,
+        At::root("comments"),
+        "an object",
+        |m, c, at| Some(m.comment(c, at)),
+    );
+    let upvoters = mapper.list(
+        &wire.upvoters,
+        At::root("upvoters"),
+        "an object",
+        |m, u, at| Some(m.user(u, at)),
+    );
     enforce_strict(&warnings, options, stage)?;
     Ok(PaperPage {
         paper,
-        comments: None,
-        upvoters: None,
+        comments,
+        upvoters,
         daily_rank,
         submitter_organization,
         source: Source::HydrationBlob,
