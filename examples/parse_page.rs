@@ -51,15 +51,8 @@ fn run() -> Result<(), String> {
         std::fs::File::open(&path).and_then(|mut f| f.read_to_end(&mut bytes))
     };
     read.map_err(|e| format!("{}: {e}", path.to_string_lossy()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{}: not UTF-8 text (invalid byte at offset {})",
-            path.to_string_lossy(),
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-
-    let document = hf_papers::parse(&text).map_err(|e| e.to_string())?;
+    // Bytes, not text: invalid UTF-8 is read with a warning instead of refused.
+    let document = hf_papers::parse_bytes(&bytes).map_err(|e| e.to_string())?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let written = if jsonl {

@@ -7,7 +7,7 @@ use crate::extract::listing::listing_from_scan;
 use crate::extract::paper::paper_page_from_scan;
 use crate::extract::{describe_start, json, prepare};
 use crate::wire::listing::WireListing;
-use crate::{Error, Listing, PaperPage, ParseOptions, Stage};
+use crate::{Error, Listing, PaperPage, ParseOptions, Stage, Warning, WarningKind};
 
 /// Any record the crate reads: what [`parse`] returns.
 ///
@@ -91,6 +91,76 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Document, Error
             stage: Stage::Detect,
             found: describe_start(input),
         }),
+    }
+}
+
+/// Reads any supported input given as bytes, such as a file read from disk.
+///
+/// A UTF-8 byte-order mark is skipped. Bytes that are not valid UTF-8 are replaced with
+/// U+FFFD and the rest is read as usual: the record then carries a warning
+/// ([`WarningKind::InvalidUtf8`](crate::WarningKind::InvalidUtf8)) that says where the first
+/// bad byte was, and strict mode makes that an error. UTF-16 text is refused with an error
+/// that says so.
+///
+/// ```
+/// let mut bytes = br#"[{"paper": {"id": "2607.01234", "title": "Caf"#.to_vec();
+/// bytes.push(0xE9); // Latin-1, not UTF-8
+/// bytes.extend_from_slice(br#""}}]"#);
+/// let hf_papers::Document::Listing(listing) = hf_papers::parse_bytes(&bytes)? else { panic!() };
+/// assert_eq!(listing.papers[0].title.as_deref(), Some("Caf\u{fffd}"));
+/// assert_eq!(listing.warnings[0].kind, hf_papers::WarningKind::InvalidUtf8);
+/// # Ok::<(), hf_papers::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`parse`], and [`Error::NotPapers`] for UTF-16 input.
+pub fn parse_bytes(input: &[u8]) -> Result<Document, Error> {
+    parse_bytes_with(input, &ParseOptions::default())
+}
+
+/// [`parse_bytes`] with options.
+///
+/// # Errors
+/// As [`parse_bytes`], and [`Error::Strict`] for the first warning in strict mode.
+pub fn parse_bytes_with(input: &[u8], options: &ParseOptions) -> Result<Document, Error> {
+    if input.len() > options.max_input_bytes {
+        return Err(Error::LimitExceeded {
+            stage: Stage::Detect,
+            what: "input size in bytes",
+            limit: options.max_input_bytes,
+            actual: input.len(),
+        });
+    }
+    if input.starts_with(&[0xFF, 0xFE]) || input.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::NotPapers {
+            stage: Stage::Detect,
+            found: "UTF-16 text; convert it to UTF-8 first".to_owned(),
+        });
+    }
+    match std::str::from_utf8(input) {
+        Ok(text) => parse_with(text, options),
+        Err(err) => {
+            let at = err.valid_up_to();
+            let warning = Warning::new(
+                WarningKind::InvalidUtf8,
+                None,
+                String::new(),
+                format!("the input is not valid UTF-8 from byte {at}; bad bytes were replaced"),
+            );
+            if options.strict {
+                return Err(Error::Strict {
+                    stage: Stage::Detect,
+                    warning,
+                });
+            }
+            let text = String::from_utf8_lossy(input);
+            let mut document = parse_with(&text, options)?;
+            match &mut document {
+                Document::Listing(listing) => listing.warnings.insert(0, warning),
+                Document::Paper(page) => page.warnings.insert(0, warning),
+            }
+            Ok(document)
+        }
     }
 }
 

@@ -50,7 +50,7 @@ pub mod urls;
 mod warning;
 mod wire;
 
-pub use document::{Document, InputKind, detect, parse, parse_with};
+pub use document::{Document, InputKind, detect, parse, parse_bytes, parse_bytes_with, parse_with};
 pub use error::{Error, Result, Stage};
 pub use model::{
     Author, ClaimStatus, Comment, Coverage, Highlight, HighlightKind, LinkedRepos, Listing, Month,
