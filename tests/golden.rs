@@ -90,7 +90,11 @@ fn every_fixture_matches_its_golden_output() {
         }
     }
     // Past the harness's capture, so the figure shows in a plain `cargo test` run.
-    let _ = writeln!(std::io::stderr(), "golden: checked {} fixtures", inputs.len());
+    let _ = writeln!(
+        std::io::stderr(),
+        "golden: checked {} fixtures",
+        inputs.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
