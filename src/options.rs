@@ -16,6 +16,7 @@ pub struct ParseOptions {
     pub(crate) max_input_bytes: usize,
     pub(crate) max_papers: usize,
     pub(crate) max_depth: usize,
+    pub(crate) max_field_bytes: usize,
     pub(crate) cross_check: bool,
 }
 
@@ -26,6 +27,7 @@ impl Default for ParseOptions {
             max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
             max_papers: Self::DEFAULT_MAX_PAPERS,
             max_depth: Self::DEFAULT_MAX_DEPTH,
+            max_field_bytes: Self::DEFAULT_MAX_FIELD_BYTES,
             cross_check: false,
         }
     }
@@ -37,6 +39,8 @@ impl ParseOptions {
     /// Default for [`max_papers`](Self::max_papers): 100,000.
     pub const DEFAULT_MAX_PAPERS: usize = 100_000;
 
+    /// Default for [`max_field_bytes`](Self::max_field_bytes): 1 MiB.
+    pub const DEFAULT_MAX_FIELD_BYTES: usize = 1024 * 1024;
     /// Default for [`max_depth`](Self::max_depth): 512.
     pub const DEFAULT_MAX_DEPTH: usize = 512;
 
@@ -70,6 +74,14 @@ impl ParseOptions {
     /// nest about 30 deep.
     pub fn max_depth(mut self, depth: usize) -> Self {
         self.max_depth = depth;
+        self
+    }
+
+    /// The longest string value kept, in bytes (a title, an abstract, a comment). A longer one
+    /// is read as missing with a warning ([`WarningKind::FieldTooLong`](crate::WarningKind::FieldTooLong)),
+    /// so one absurd field never costs the entry; strict mode makes it an error.
+    pub fn max_field_bytes(mut self, bytes: usize) -> Self {
+        self.max_field_bytes = bytes;
         self
     }
 

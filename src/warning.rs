@@ -33,6 +33,9 @@ pub enum WarningKind {
     EntryDropped,
     /// A part of the page that says which list it holds could not be read.
     UnknownPeriod,
+    /// A string longer than [`ParseOptions::max_field_bytes`](crate::ParseOptions::max_field_bytes);
+    /// the field was read as missing.
+    FieldTooLong,
     /// The input was not valid UTF-8; the bad bytes were replaced with U+FFFD and the rest
     /// read as usual.
     InvalidUtf8,

@@ -131,3 +131,32 @@ fn bad_input_is_one_line_and_exit_1() {
     assert_one_line_error(&run(&["/no/such/file.html"], None));
     assert_one_line_error(&run(&[], None));
 }
+
+/// The hostile inputs of `tests/hostile.rs`, through the binary: exit 0 with JSON, or one
+/// line on stderr with exit 1; never a panic.
+#[test]
+fn hostile_input_through_the_binary() {
+    let blob = r#"<div data-target="DailyPapers" data-props="{&quot;dailyPapers&quot;:[{&quot;paper&quot;:{&quot;id&quot;:&quot;2607.01234&quot;}}]}"></div>"#;
+    let cases: Vec<Vec<u8>> = vec![
+        format!("{}{blob}", "<div>".repeat(100_000)).into_bytes(),
+        format!("{}<article></article>", "<ul><li>".repeat(100_000)).into_bytes(),
+        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(),
+        br#"[{"paper": {"id": "2607.01234", "title": "cut"#.to_vec(),
+        b"\xef\xbb\xbf[]".to_vec(),
+        b"[{\"paper\": {\"id\": \"2607.01234\", \"title\": \"bad \xff byte\"}}]".to_vec(),
+        b"\0\0\0".to_vec(),
+    ];
+    for input in cases {
+        let out = run(&["-"], Some(&input));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        match out.status.code() {
+            Some(0) => {
+                let _: serde_json::Value =
+                    serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+            }
+            Some(1) => assert_one_line_error(&out),
+            other => panic!("exit status {other:?}: {stderr}"),
+        }
+    }
+}

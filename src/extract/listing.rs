@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::html_scan::{self, PageScan};
-use super::map::{At, Mapper};
+use super::map::{At, Mapper, article};
 use super::{describe_start, enforce_strict, entities, json, prepare};
 use crate::model::{Listing, Month, Period, Source, Week};
 use crate::wire::lenient::Field;
@@ -181,7 +181,7 @@ fn from_wire(
     options: &ParseOptions,
 ) -> Result<Listing, Error> {
     let mut listing = Listing::new(Period::Unspecified, source);
-    let mut mapper = Mapper::new(&mut listing.warnings);
+    let mut mapper = Mapper::with_options(&mut listing.warnings, options);
     let query = wire
         .query
         .value()
@@ -296,6 +296,21 @@ fn map_entries(
     options: &ParseOptions,
     stage: Stage,
 ) -> Result<(), Error> {
+    // A list with entries, none of them an object, is not a list of papers.
+    let no_objects = entries.iter().all(|e| !matches!(e, Field::Value(_)));
+    if let (Some(first), true) = (entries.first(), no_objects) {
+        let found = match first {
+            Field::Invalid(kind) => format!("{} {}", article(*kind), kind.name()),
+            _ => "null".to_owned(),
+        };
+        return Err(Error::NotPapers {
+            stage,
+            found: format!(
+                "a list of {} entries, none an object (the first is {found})",
+                entries.len()
+            ),
+        });
+    }
     if entries.len() > options.max_papers {
         return Err(Error::LimitExceeded {
             stage,
@@ -305,7 +320,7 @@ fn map_entries(
         });
     }
     listing.papers.reserve(entries.len());
-    let mut mapper = Mapper::new(&mut listing.warnings);
+    let mut mapper = Mapper::with_options(&mut listing.warnings, options);
     for (index, entry) in entries.iter().enumerate() {
         let at = list_at.index(index);
         match entry {
@@ -317,7 +332,11 @@ fn map_entries(
             Field::Invalid(kind) => mapper.warn(
                 WarningKind::EntryDropped,
                 at,
-                format!("entry dropped: expected an object, found a {}", kind.name()),
+                format!(
+                    "entry dropped: expected an object, found {} {}",
+                    article(*kind),
+                    kind.name()
+                ),
             ),
             Field::Null | Field::Absent => mapper.warn(
                 WarningKind::EntryDropped,

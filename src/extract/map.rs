@@ -14,13 +14,15 @@ use crate::wire::paper::{
     WireAuthor, WireHighlight, WireLinkedRepo, WireOrganization, WirePaper, WireUser,
 };
 use crate::wire::paper_page::WireComment;
-use crate::{ArxivId, Warning, WarningKind};
+use crate::{ArxivId, ParseOptions, Warning, WarningKind};
 
 /// Collects warnings while mapping one source.
 pub(crate) struct Mapper<'w> {
     pub warnings: &'w mut Vec<Warning>,
     /// The entry being mapped, for the warnings' `entry`.
     entry: Option<usize>,
+    /// Longer string values are read as missing ([`ParseOptions::max_field_bytes`]).
+    max_field_bytes: usize,
 }
 
 /// A JSON path under construction: built into a string only when a warning needs it.
@@ -83,7 +85,7 @@ impl<'p> At<'p> {
     }
 }
 
-fn article(kind: JsonKind) -> &'static str {
+pub(crate) fn article(kind: JsonKind) -> &'static str {
     match kind {
         JsonKind::Array | JsonKind::Object => "an",
         _ => "a",
@@ -91,11 +93,34 @@ fn article(kind: JsonKind) -> &'static str {
 }
 
 impl<'w> Mapper<'w> {
+    /// A mapper with the default limits.
     pub(crate) fn new(warnings: &'w mut Vec<Warning>) -> Self {
+        Self::with_options(warnings, &ParseOptions::default())
+    }
+
+    pub(crate) fn with_options(warnings: &'w mut Vec<Warning>, options: &ParseOptions) -> Self {
         Mapper {
             warnings,
             entry: None,
+            max_field_bytes: options.max_field_bytes,
         }
+    }
+
+    /// A string value over the field-length limit is read as missing, with a warning.
+    fn within_limit<'s>(&mut self, s: &'s str, at: At<'_>) -> Option<&'s str> {
+        if s.len() <= self.max_field_bytes {
+            return Some(s);
+        }
+        self.warn(
+            WarningKind::FieldTooLong,
+            at,
+            format!(
+                "a string of {} bytes, over the limit of {}; read as missing",
+                s.len(),
+                self.max_field_bytes
+            ),
+        );
+        None
     }
 
     pub(crate) fn warn(&mut self, kind: WarningKind, at: At<'_>, message: String) {
@@ -115,10 +140,20 @@ impl<'w> Mapper<'w> {
         );
     }
 
+    /// Warns about a value of the wrong type in a field that is not otherwise read.
+    fn check_type<T>(&mut self, field: &Field<T>, at: At<'_>, expected: &str) {
+        if let Field::Invalid(kind) = field {
+            self.wrong_type(at, expected, *kind);
+        }
+    }
+
     /// A string field as given (trimmed), for ids, handles and links.
     fn raw<'a>(&mut self, field: &'a Field<Cow<'_, str>>, at: At<'_>) -> Option<&'a str> {
         match field {
-            Field::Value(s) => Some(s.trim()).filter(|s| !s.is_empty()),
+            Field::Value(s) => self
+                .within_limit(s, at)
+                .map(str::trim)
+                .filter(|s| !s.is_empty()),
             Field::Invalid(kind) => {
                 self.wrong_type(at, "a string", *kind);
                 None
@@ -135,7 +170,7 @@ impl<'w> Mapper<'w> {
     fn text(&mut self, field: &Field<Cow<'_, str>>, at: At<'_>) -> Option<String> {
         match field {
             Field::Value(s) => {
-                let cleaned = clean_text(s);
+                let cleaned = clean_text(self.within_limit(s, at)?);
                 (!cleaned.is_empty()).then(|| cleaned.into_owned())
             }
             other => self.raw(other, at).map(str::to_owned),
@@ -326,7 +361,7 @@ impl<'w> Mapper<'w> {
         let latest = data.and_then(|d| self.object(&d.latest, latest_at));
         // The text is kept as written: its line breaks are part of it.
         let verbatim = |m: &mut Self, f: &Field<Cow<'_, str>>, at: At<'_>| match f {
-            Field::Value(s) => Some(s.to_string()),
+            Field::Value(s) => m.within_limit(s, at).map(str::to_owned),
             other => m.owned(other, at),
         };
         Comment {
@@ -365,7 +400,7 @@ impl<'w> Mapper<'w> {
         };
         // Spaces between runs are significant: keep the text as given.
         let text = match &h.text {
-            Field::Value(s) => s.to_string(),
+            Field::Value(s) => self.within_limit(s, at.key("text"))?.to_owned(),
             other => self.owned(other, at.key("text"))?,
         };
         Some(Highlight { kind, text })
@@ -418,11 +453,16 @@ impl<'w> Mapper<'w> {
         paper.title = self.text(&p.title, p_at.key("title"));
         paper.summary = self.text(&p.summary, p_at.key("summary"));
         if let Some(o) = outer {
+            // The entry repeats them: used when the paper lacks them, checked in any case.
             if paper.title.is_none() {
                 paper.title = self.text(&o.title, at.key("title"));
+            } else {
+                self.check_type(&o.title, at.key("title"), "a string");
             }
             if paper.summary.is_none() {
                 paper.summary = self.text(&o.summary, at.key("summary"));
+            } else {
+                self.check_type(&o.summary, at.key("summary"), "a string");
             }
         }
         paper.authors = self.list(&p.authors, p_at.key("authors"), "an object", |m, a, at| {
