@@ -31,15 +31,17 @@ pub(crate) fn decode(raw: &str) -> Cow<'_, str> {
 /// Decodes the reference at the start of `s` (which starts with `&`): the text it stands for
 /// and how many bytes it used. `None` keeps those bytes as they are.
 fn decode_one(s: &str) -> (Option<Cow<'_, str>>, usize) {
-    const COMMON: [(&str, &str); 6] = [
-        ("&quot;", "\""),
-        ("&amp;", "&"),
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&#39;", "'"),
-        ("&#x27;", "'"),
-    ];
-    for (entity, text) in COMMON {
+    // The references the site writes, by their second byte: one comparison each.
+    let common: Option<(&str, &'static str)> = match s.as_bytes().get(1) {
+        Some(b'q') => Some(("&quot;", "\"")),
+        Some(b'a') => Some(("&amp;", "&")),
+        Some(b'l') => Some(("&lt;", "<")),
+        Some(b'g') => Some(("&gt;", ">")),
+        Some(b'#') if s.starts_with("&#39;") => Some(("&#39;", "'")),
+        Some(b'#') => Some(("&#x27;", "'")),
+        _ => None,
+    };
+    if let Some((entity, text)) = common {
         if s.starts_with(entity) {
             return (Some(Cow::Borrowed(text)), entity.len());
         }

@@ -42,6 +42,10 @@ impl<'a> PageScan<'a> {
     }
 }
 
+/// Built once: building a substring finder costs more than finding a short comment's end.
+static COMMENT_END: std::sync::LazyLock<memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memmem::Finder::new(b"-->"));
+
 /// Elements whose content is raw text: a `<` inside them does not start a tag.
 const RAW_TEXT: [&str; 6] = ["script", "style", "textarea", "title", "xmp", "noscript"];
 
@@ -55,7 +59,7 @@ pub(crate) fn scan(html: &str) -> PageScan<'_> {
         let rest = &bytes[lt + 1..];
         match rest.first() {
             Some(b'!') if rest.starts_with(b"!--") => {
-                pos = match memmem::find(&rest[3..], b"-->") {
+                pos = match COMMENT_END.find(&rest[3..]) {
                     Some(end) => lt + 1 + 3 + end + 3,
                     None => return out,
                 };

@@ -20,6 +20,41 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// assert_eq!(clean_text("0"), "0");
 /// ```
 pub fn clean_text(input: &str) -> Cow<'_, str> {
+    // A few vectorized scans tell the common cases apart without decoding any char.
+    let bytes = input.as_bytes();
+    if input.is_ascii() && memchr::memchr(b'&', bytes).is_none() {
+        let collapse = bytes.first() == Some(&b' ')
+            || bytes.last() == Some(&b' ')
+            || memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_some()
+            || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
+            || DOUBLE_SPACE.find(bytes).is_some();
+        return if collapse {
+            Cow::Owned(collapse_ascii_whitespace(input))
+        } else {
+            Cow::Borrowed(input)
+        };
+    }
+    clean_general(input)
+}
+
+/// Collapses whitespace in ASCII text, byte by byte.
+fn collapse_ascii_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Not `split_ascii_whitespace`: it keeps U+000B, which `char::is_whitespace` counts.
+    for word in text.split(|c: char| c.is_ascii_whitespace() || c == '\x0b') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The full rules, for text with entities or non-ASCII characters.
+fn clean_general(input: &str) -> Cow<'_, str> {
     let mut text = Cow::Borrowed(input);
     if text.contains('&') {
         text = decode_entities_fully(text);
@@ -30,12 +65,16 @@ pub fn clean_text(input: &str) -> Cow<'_, str> {
     if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
         let nfc: String = text.nfc().collect();
         if nfc != text {
-            text = Cow::Owned(nfc);
             // NFC never introduces whitespace runs or entities, so one pass is enough.
+            text = Cow::Owned(nfc);
         }
     }
     text
 }
+
+/// Built once: building a substring finder costs more than most searches.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
 /// Decodes entities until none is left. Each round shortens the text, so this ends.
 fn decode_entities_fully(mut text: Cow<'_, str>) -> Cow<'_, str> {
@@ -106,6 +145,13 @@ mod tests {
     fn keeps_latex_and_bare_ampersands() {
         let s = r"$\begin{array}{c} a & b \end{array}$ AT&T \cite{k}";
         assert_eq!(clean_text(s), s);
+    }
+
+    #[test]
+    fn ascii_and_general_paths_agree() {
+        for s in ["a\x0bb", " a  b ", "a\t\nb", "a\r\n  b\x0c"] {
+            assert_eq!(clean_text(s), clean_general(s), "{s:?}");
+        }
     }
 
     #[test]
