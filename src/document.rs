@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::extract::html_scan;
 use crate::extract::listing::listing_from_scan;
 use crate::extract::paper::paper_page_from_scan;
+use crate::extract::text::looks_like_text_capture;
 use crate::extract::{describe_start, json, prepare};
 use crate::wire::listing::WireListing;
 use crate::{Error, Listing, PaperPage, ParseOptions, Stage, Warning, WarningKind};
@@ -37,6 +38,8 @@ pub enum InputKind {
     ListingObjectJson,
     /// A single paper object (`/api/papers/<id>`).
     PaperJson,
+    /// A listing kept as text or markdown.
+    TextCapture,
 }
 
 /// Reads any supported input, telling its kind from its content.
@@ -65,32 +68,52 @@ pub fn parse(input: &str) -> Result<Document, Error> {
 /// As [`parse`], and [`Error::Strict`] for the first warning in strict mode.
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Document, Error> {
     let input = prepare(input, options, Stage::Detect)?;
-    match input.trim_start().as_bytes().first() {
-        Some(b'<') => {
-            let scan = html_scan::scan(input);
-            if scan.hydrater("DailyPapers").is_some() {
-                listing_from_scan(input, &scan, options).map(Document::Listing)
-            } else if scan.hydrater("PaperContent").is_some() {
-                paper_page_from_scan(input, &scan, options).map(|p| Document::Paper(Box::new(p)))
-            } else {
-                // Let the listing reader say what the page is.
-                listing_from_scan(input, &scan, options).map(Document::Listing)
-            }
-        }
-        Some(b'[') => Listing::from_api_json_with(input, options).map(Document::Listing),
-        Some(b'{') => {
-            let probe: WireListing<'_> = json::from_str(input, Stage::ApiJson, None)?;
-            let holds_list = probe.daily_papers.is_present() || probe.search_results.is_present();
-            if !holds_list && probe.id.is_present() {
-                PaperPage::from_api_json_with(input, options).map(|p| Document::Paper(Box::new(p)))
-            } else {
-                Listing::from_api_json_with(input, options).map(Document::Listing)
-            }
-        }
+    let structured = match input.trim_start().as_bytes().first() {
+        Some(b'<') => parse_html(input, options),
+        Some(b'[' | b'{') => parse_json(input, options),
         _ => Err(Error::NotPapers {
             stage: Stage::Detect,
             found: describe_start(input),
         }),
+    };
+    match structured {
+        // Neither a papers page nor JSON: a text or markdown capture (some start with `<a id>`
+        // or `[` link text), if it has the marks of one.
+        Err(Error::NotPapers { .. } | Error::Json { .. }) if looks_like_text_capture(input) => {
+            Listing::from_text_with(input, options).map(Document::Listing)
+        }
+        other => other,
+    }
+}
+
+fn parse_html(input: &str, options: &ParseOptions) -> Result<Document, Error> {
+    let scan = html_scan::scan(input);
+    if scan.hydrater("PaperContent").is_some() {
+        return paper_page_from_scan(input, &scan, options).map(|p| Document::Paper(Box::new(p)));
+    }
+    // A listing page (from its blob, or its cards when the blob is gone); failing that, a
+    // paper page read from what it shows.
+    match listing_from_scan(input, &scan, options) {
+        Err(not_a_listing @ Error::NotPapers { .. }) if scan.hydrater("DailyPapers").is_none() => {
+            // The listing reader's error says best what the page is, if it is no paper page.
+            paper_page_from_scan(input, &scan, options)
+                .map(|p| Document::Paper(Box::new(p)))
+                .map_err(|_| not_a_listing)
+        }
+        other => other.map(Document::Listing),
+    }
+}
+
+fn parse_json(input: &str, options: &ParseOptions) -> Result<Document, Error> {
+    if input.trim_start().starts_with('[') {
+        return Listing::from_api_json_with(input, options).map(Document::Listing);
+    }
+    let probe: WireListing<'_> = json::from_str(input, Stage::ApiJson, None)?;
+    let holds_list = probe.daily_papers.is_present() || probe.search_results.is_present();
+    if !holds_list && probe.id.is_present() {
+        PaperPage::from_api_json_with(input, options).map(|p| Document::Paper(Box::new(p)))
+    } else {
+        Listing::from_api_json_with(input, options).map(Document::Listing)
     }
 }
 
@@ -185,7 +208,9 @@ pub fn detect(input: &str) -> Option<InputKind> {
                 None
             }
         }
-        b'[' => Some(InputKind::ListingJson),
+        b'[' if serde_json::from_str::<serde::de::IgnoredAny>(input).is_ok() => {
+            Some(InputKind::ListingJson)
+        }
         b'{' => {
             let probe: WireListing<'_> = serde_json::from_str(input).ok()?;
             if probe.daily_papers.is_present() || probe.search_results.is_present() {
@@ -198,4 +223,5 @@ pub fn detect(input: &str) -> Option<InputKind> {
         }
         _ => None,
     }
+    .or_else(|| looks_like_text_capture(input).then_some(InputKind::TextCapture))
 }

@@ -108,6 +108,8 @@ pub enum Stage {
     HydrationBlob,
     /// Reading an API JSON response.
     ApiJson,
+    /// Reading a text or markdown capture.
+    Text,
 }
 
 impl fmt::Display for Stage {
@@ -117,6 +119,7 @@ impl fmt::Display for Stage {
             Stage::Html => "reading the page",
             Stage::HydrationBlob => "reading the page's data blob",
             Stage::ApiJson => "reading the API response",
+            Stage::Text => "reading the text capture",
         })
     }
 }

@@ -51,6 +51,13 @@ fn corpus_matches_an_independent_reading() {
     for capture in &captures {
         if capture.kind == Kind::Text {
             totals.text_files += 1;
+            match check_text_capture(capture, &manifest) {
+                Ok((papers, fields)) => {
+                    totals.text_papers += papers;
+                    totals.fields += fields;
+                }
+                Err(problem) => failures.push(format!("{}: {problem}", capture.name)),
+            }
             continue;
         }
         let report = check_capture(capture, &manifest);
@@ -70,8 +77,8 @@ fn corpus_matches_an_independent_reading() {
     );
 
     say(&format!(
-        "corpus: checked {} files, {} papers, {} fields ({} text files not yet supported)",
-        totals.files, totals.papers, totals.fields, totals.text_files
+        "corpus: checked {} files, {} papers, {} fields, and {} text captures with {} papers",
+        totals.files, totals.papers, totals.fields, totals.text_files, totals.text_papers
     ));
     assert!(
         failures.is_empty(),
@@ -94,6 +101,7 @@ struct Totals {
     papers: usize,
     fields: usize,
     text_files: usize,
+    text_papers: usize,
 }
 
 fn render_failures(file: &str, mismatches: &[String]) -> String {
@@ -1318,4 +1326,56 @@ fn decode_reference(s: &str) -> Option<(char, usize)> {
         }
     };
     Some((c, semi + 1))
+}
+
+/// A text capture, through the front door: it is read as a text or markdown listing whose
+/// papers (with or without an id) are as many as MANIFEST.tsv says, each with a title, none
+/// of them page chrome. (Its exact values are checked in `tests/text.rs`.)
+fn check_text_capture(
+    capture: &Capture,
+    manifest: &HashMap<String, usize>,
+) -> Result<(usize, usize), String> {
+    let text = fs::read_to_string(&capture.path).map_err(|e| format!("unreadable: {e}"))?;
+    let listing = match hf_papers::parse(&text) {
+        Ok(hf_papers::Document::Listing(listing)) => listing,
+        Ok(other) => return Err(format!("read as {other:?}, not a listing")),
+        Err(err) => return Err(format!("not read: {err}")),
+    };
+    if !matches!(listing.source, Source::Text | Source::Markdown) {
+        return Err(format!("source {:?}, not text or markdown", listing.source));
+    }
+    let mut fields = 0;
+    let mut titles = Vec::new();
+    for paper in &listing.papers {
+        titles.push(paper.title.clone().unwrap_or_default());
+        let coverage = paper
+            .coverage
+            .as_ref()
+            .ok_or("a text paper without coverage")?;
+        fields += coverage.fields.len();
+    }
+    for paper in &listing.unidentified {
+        titles.push(paper.title.clone());
+        fields += paper.coverage.fields.len();
+    }
+    const CHROME: [&str; 4] = [
+        "Subscribe",
+        "Get trending papers",
+        "Trending Papers",
+        "Daily Papers",
+    ];
+    for title in &titles {
+        if title.trim().is_empty() || CHROME.iter().any(|c| title == c) {
+            return Err(format!("a paper titled {title:?}"));
+        }
+    }
+    if let Some(&want) = manifest.get(&capture.name) {
+        if titles.len() != want {
+            return Err(format!("{} papers, MANIFEST.tsv says {want}", titles.len()));
+        }
+    }
+    if !listing.warnings.is_empty() {
+        return Err(format!("warnings: {:?}", listing.warnings));
+    }
+    Ok((titles.len(), fields))
 }

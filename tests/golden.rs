@@ -1,6 +1,6 @@
 //! Golden tests: every fixture's parsed record (or error) against its expected output.
 //!
-//! Each `fixtures/NAME.html|json` has `fixtures/expected/NAME.json`: the pretty JSON of what
+//! Each `fixtures/NAME.html|json|txt|md` has `fixtures/expected/NAME.json`: the pretty JSON of what
 //! `hf_papers::parse` returns, or `{"error": "..."}` for inputs that must be refused.
 //! Regenerate on purpose with `UPDATE_GOLDEN=1 cargo test --test golden`, then review the
 //! diff. Expected files are never deleted when the site changes: old layouts stay supported.
@@ -21,8 +21,8 @@ fn inputs() -> Vec<PathBuf> {
         .filter(|p| {
             matches!(
                 p.extension().and_then(|e| e.to_str()),
-                Some("html" | "json")
-            )
+                Some("html" | "json" | "txt" | "md")
+            ) && !matches!(p.file_name().and_then(|n| n.to_str()), Some("README.md"))
         })
         .collect();
     paths.sort();

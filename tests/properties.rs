@@ -139,10 +139,11 @@ fn fixtures() -> Vec<String> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).expect("fixtures/ exists").flatten() {
         let path = entry.path();
-        if matches!(
+        let is_fixture = matches!(
             path.extension().and_then(|e| e.to_str()),
-            Some("html" | "json")
-        ) {
+            Some("html" | "json" | "txt" | "md")
+        ) && path.file_name().and_then(|n| n.to_str()) != Some("README.md");
+        if is_fixture {
             out.push(std::fs::read_to_string(&path).expect("fixture is UTF-8"));
         }
     }

@@ -3,12 +3,14 @@
 //! Each extractor finds the data in its input, deserializes it into the [`crate::wire`]
 //! structs and maps those with [`map`], which normalizes every value and records warnings.
 
+pub(crate) mod dom;
 pub(crate) mod entities;
 pub(crate) mod html_scan;
 pub(crate) mod json;
 pub(crate) mod listing;
 pub(crate) mod map;
 pub(crate) mod paper;
+pub(crate) mod text;
 
 use crate::{Error, ParseOptions, Stage, Warning};
 
