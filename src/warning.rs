@@ -36,6 +36,9 @@ pub enum WarningKind {
     /// A string longer than [`ParseOptions::max_field_bytes`](crate::ParseOptions::max_field_bytes);
     /// the field was read as missing.
     FieldTooLong,
+    /// The input breaks off or is damaged part-way (a cut file); what came before the break
+    /// was read, and the warning says where it broke.
+    TruncatedInput,
     /// The input was not valid UTF-8; the bad bytes were replaced with U+FFFD and the rest
     /// read as usual.
     InvalidUtf8,

@@ -211,22 +211,41 @@ fn truncation_at_every_point_never_panics() {
 }
 
 #[test]
-fn truncated_json_says_where_it_broke() {
+fn truncated_json_keeps_the_entries_before_the_break_and_says_where() {
     let json = format!(
-        "[{},{}",
+        "[{},{},{}",
         entry("2607.01234", "One"),
-        &entry("2607.01235", "Two")[..40]
+        entry("2607.01235", "Two"),
+        &entry("2607.01236", "Three")[..40]
     );
-    match Listing::from_api_json(&json).expect_err("truncated") {
+    // Lenient: the two complete entries, and a warning that says where it broke.
+    let l = Listing::from_api_json(&json).expect("salvaged");
+    assert_eq!(l.papers.len(), 2);
+    assert_eq!(l.warnings.len(), 1);
+    assert_eq!(l.warnings[0].kind, WarningKind::TruncatedInput);
+    assert!(
+        l.warnings[0].message.contains("[2]"),
+        "{}",
+        l.warnings[0].message
+    );
+    // Strict: the error, with the path, line and column of the break.
+    match Listing::from_api_json_with(&json, &ParseOptions::new().strict(true)).expect_err("strict")
+    {
         Error::Json {
             path, line, column, ..
         } => {
-            assert!(path.starts_with("[1]"), "path {path:?}");
+            assert!(path.starts_with("[2]"), "path {path:?}");
             assert_eq!(line, 1);
-            assert!(column > 40);
+            assert!(column > 80);
         }
         other => panic!("{other}"),
     }
+    // Nothing complete before the break: the error.
+    let cut = &entry("2607.01234", "One")[..30];
+    assert!(matches!(
+        Listing::from_api_json(&format!("[{cut}")),
+        Err(Error::Json { .. })
+    ));
 }
 
 #[test]

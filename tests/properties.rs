@@ -266,3 +266,63 @@ proptest! {
         }
     }
 }
+
+/// Where each top-level entry of a JSON array ends, and its paper id.
+fn entry_ends(json: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let Some(open) = json.find('[') else {
+        return out;
+    };
+    let mut pos = open + 1;
+    loop {
+        while json[pos..].starts_with([' ', '\n', '\r', '\t', ',']) {
+            pos += 1;
+        }
+        let mut stream =
+            serde_json::Deserializer::from_str(&json[pos..]).into_iter::<serde_json::Value>();
+        let Some(Ok(value)) = stream.next() else {
+            return out;
+        };
+        pos += stream.byte_offset();
+        let id = value["paper"]["id"]
+            .as_str()
+            .or(value["id"].as_str())
+            .unwrap_or_default();
+        out.push((pos, id.to_owned()));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Damage after an entry never costs it: a cut or splice in an API response keeps every
+    /// entry that ends before the damage (lenient mode).
+    #[test]
+    fn undamaged_api_entries_still_come_out(
+        which in any::<prop::sample::Index>(),
+        cut in any::<prop::sample::Index>(),
+        token in prop_oneof![Just(""), Just("\""), Just("{"), Just("]"), Just(","), Just("}"), Just("x")],
+    ) {
+        let names = ["api-daily-2024-03.json", "api-daily-2024-08.json", "api-daily-2025-06.json",
+            "api-daily-2026.json", "api-search-2024-flat.json", "api-search-2025-wrapped.json"];
+        let name = names[which.index(names.len())];
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name);
+        let json = std::fs::read_to_string(path).expect("fixture");
+        let at = floor(&json, cut.index(json.len()));
+        let damaged = format!("{}{token}", &json[..at]);
+        let intact: Vec<String> = entry_ends(&json)
+            .into_iter()
+            .filter(|(end, _)| *end <= at)
+            .map(|(_, id)| id)
+            .collect();
+        match Listing::from_api_json(&damaged) {
+            Ok(listing) => {
+                let ids: Vec<String> = listing.papers.iter().map(|p| p.id.to_string()).collect();
+                for id in &intact {
+                    prop_assert!(ids.contains(id), "{name} cut at {at}: {id} lost");
+                }
+            }
+            Err(err) => prop_assert!(intact.is_empty(), "{name} cut at {at}: {err} with {} intact entries", intact.len()),
+        }
+    }
+}

@@ -40,3 +40,61 @@ fn strip_position(message: &str) -> String {
         None => message.to_owned(),
     }
 }
+
+/// What [`salvage_array`] could read of a JSON array that does not parse as a whole.
+pub(crate) struct Salvaged<T> {
+    /// The elements before the break, each complete.
+    pub items: Vec<T>,
+    /// The error at the break.
+    pub error: Error,
+}
+
+/// Reads the complete elements of a JSON array up to where it breaks (a truncated response,
+/// a stray character), so that a cut file still yields the entries it holds.
+///
+/// Returns `None` when `json` is not an array at all.
+pub(crate) fn salvage_array<'a, T: Deserialize<'a>>(
+    json: &'a str,
+    stage: Stage,
+) -> Option<Salvaged<T>> {
+    let start = json.len() - json.trim_start().len();
+    if !json[start..].starts_with('[') {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut pos = start + 1;
+    loop {
+        pos = skip_space(json, pos);
+        if json[pos..].starts_with(']') && items.is_empty() {
+            break;
+        }
+        // One element: serde_json reads one value from the rest and says where it ended.
+        let mut stream = serde_json::Deserializer::from_str(&json[pos..]).into_iter::<T>();
+        match stream.next() {
+            Some(Ok(item)) => {
+                items.push(item);
+                pos += stream.byte_offset();
+            }
+            _ => break,
+        }
+        pos = skip_space(json, pos);
+        match json.as_bytes().get(pos) {
+            Some(b',') => pos += 1,
+            _ => break,
+        }
+    }
+    // The error of the whole, for its position and message.
+    let error = match from_str::<Vec<T>>(json, stage, None) {
+        Err(error) => error,
+        Ok(_) => return None,
+    };
+    Some(Salvaged { items, error })
+}
+
+fn skip_space(json: &str, mut pos: usize) -> usize {
+    let bytes = json.as_bytes();
+    while pos < bytes.len() && matches!(bytes[pos], b' ' | b'\t' | b'\n' | b'\r') {
+        pos += 1;
+    }
+    pos
+}

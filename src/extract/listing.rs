@@ -75,9 +75,34 @@ impl Listing {
         let json = prepare(json, options, Stage::ApiJson)?;
         match json.trim_start().as_bytes().first() {
             Some(b'[') => {
+                let mut broken = None;
                 let entries: Vec<Field<WirePaper<'_>>> =
-                    json::from_str(json, Stage::ApiJson, None)?;
+                    match json::from_str(json, Stage::ApiJson, None) {
+                        Ok(entries) => entries,
+                        // A cut or damaged response: keep the entries before the break.
+                        Err(error) if !options.strict => {
+                            match json::salvage_array(json, Stage::ApiJson) {
+                                Some(salvaged) if !salvaged.items.is_empty() => {
+                                    broken = Some(salvaged.error);
+                                    salvaged.items
+                                }
+                                _ => return Err(error),
+                            }
+                        }
+                        Err(error) => return Err(error),
+                    };
                 let mut listing = Listing::new(Period::Unspecified, Source::ApiJson);
+                if let Some(error) = broken {
+                    listing.warnings.push(crate::Warning::new(
+                        WarningKind::TruncatedInput,
+                        None,
+                        String::new(),
+                        format!(
+                            "the JSON breaks ({error}); the {} entries before the break were read, anything after it is lost",
+                            entries.len()
+                        ),
+                    ));
+                }
                 if entries.iter().any(is_search_result) {
                     listing.period = Period::Search { query: None };
                 }
