@@ -54,22 +54,37 @@ fn collapse_ascii_whitespace(text: &str) -> String {
 }
 
 /// The full rules, for text with entities or non-ASCII characters.
+///
+/// The steps can feed each other (NFC turns U+037E into `;`, which can complete an entity;
+/// a decoded entity can be a combining mark), so they run until the text stops changing.
+/// Each round either shrinks the text (decoding) or leaves it stable (collapsing and NFC are
+/// idempotent), so this ends, in one round for real titles.
 fn clean_general(input: &str) -> Cow<'_, str> {
     let mut text = Cow::Borrowed(input);
-    if text.contains('&') {
-        text = decode_entities_fully(text);
-    }
-    if needs_whitespace_collapse(&text) {
-        text = Cow::Owned(collapse_whitespace(&text));
-    }
-    if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
-        let nfc: String = text.nfc().collect();
-        if nfc != text {
-            // NFC never introduces whitespace runs or entities, so one pass is enough.
-            text = Cow::Owned(nfc);
+    loop {
+        let mut changed = false;
+        if text.contains('&') {
+            let decoded = decode_entities_fully(Cow::Borrowed(&*text));
+            if let Cow::Owned(s) = decoded {
+                text = Cow::Owned(s);
+                changed = true;
+            }
+        }
+        if needs_whitespace_collapse(&text) {
+            text = Cow::Owned(collapse_whitespace(&text));
+            changed = true;
+        }
+        if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+            let nfc: String = text.nfc().collect();
+            if nfc != text {
+                text = Cow::Owned(nfc);
+                changed = true;
+            }
+        }
+        if !changed || !text.contains('&') {
+            return text;
         }
     }
-    text
 }
 
 /// Built once: building a substring finder costs more than most searches.
@@ -152,6 +167,16 @@ mod tests {
         for s in ["a\x0bb", " a  b ", "a\t\nb", "a\r\n  b\x0c"] {
             assert_eq!(clean_text(s), clean_general(s), "{s:?}");
         }
+    }
+
+    /// Found by fuzzing: NFC turned U+037E into `;`, completing an entity that the first
+    /// call left in place, so a second call changed the text.
+    #[test]
+    fn nfc_can_complete_an_entity() {
+        let s = "&amp;quot\u{37e}";
+        let once = clean_text(s).into_owned();
+        assert_eq!(once, "\"");
+        assert_eq!(clean_text(&once), once.as_str());
     }
 
     #[test]
