@@ -9,3 +9,12 @@ fn clean_text_nfc_completing_an_entity() {
     assert_eq!(hf_papers::clean_text(&once), once.as_str());
     assert!(once.ends_with("&q&q &q\"\u{34e}"), "{once:?}");
 }
+
+/// Fuzzing (normalizers target): chrono's lenient formats read `-2026-07-0200:00: 00.0` as a
+/// timestamp in year -2026, which then did not print back as RFC 3339.
+#[test]
+fn parse_timestamp_negative_year_and_stray_spaces() {
+    assert_eq!(hf_papers::parse_timestamp("-2026-07-0200:00: 00.0"), None);
+    let t = hf_papers::parse_timestamp("2026-07-02 00:00:00.0").expect("one space is fine");
+    assert_eq!(hf_papers::parse_timestamp(&t.to_rfc3339()), Some(t));
+}

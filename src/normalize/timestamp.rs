@@ -16,7 +16,9 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 /// ```
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     let t = text.trim();
-    if t.len() > 64 {
+    // chrono's formats are lenient about signs and spaces (`-2026-07-0200:00: 00`); the site
+    // writes a four-digit year and one separator, so the shape is checked first.
+    if !has_timestamp_shape(t) {
         return None;
     }
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
@@ -38,6 +40,24 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
         .ok()
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|naive| naive.and_utc())
+}
+
+/// `YYYY-MM-DD`, then nothing, or `T`/`t`/one space and the time with no further spaces.
+fn has_timestamp_shape(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    t.len() <= 64
+        && digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && match b.get(10) {
+            None => true,
+            Some(b'T' | b't' | b' ') => digits(11..13) && !t[11..].contains(char::is_whitespace),
+            Some(_) => false,
+        }
 }
 
 #[cfg(test)]
@@ -65,7 +85,15 @@ mod tests {
 
     #[test]
     fn rejects() {
-        for s in ["", "yesterday", "2026-13-01", "2026-02-30T00:00:00Z"] {
+        // The last two were found by fuzzing: chrono alone accepted them.
+        for s in [
+            "",
+            "yesterday",
+            "2026-13-01",
+            "2026-02-30T00:00:00Z",
+            "-2026-07-0200:00: 00.0",
+            "2026-07-0200:00:00",
+        ] {
             assert!(parse_timestamp(s).is_none(), "{s}");
         }
     }
