@@ -40,9 +40,14 @@
 //! an empty listing.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod collection;
 mod document;
 mod error;
+pub mod export;
 mod extract;
+#[cfg(feature = "feed")]
+#[cfg_attr(docsrs, doc(cfg(feature = "feed")))]
+pub mod feed;
 mod model;
 mod normalize;
 mod options;
@@ -50,6 +55,7 @@ pub mod urls;
 mod warning;
 mod wire;
 
+pub use collection::{Appearance, CollectedPaper, Collection, Query, SortBy};
 pub use document::{Document, InputKind, detect, parse, parse_bytes, parse_bytes_with, parse_with};
 pub use error::{Error, Result, Stage};
 pub use model::{
