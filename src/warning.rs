@@ -42,6 +42,11 @@ pub enum WarningKind {
     /// The input was not valid UTF-8; the bad bytes were replaced with U+FFFD and the rest
     /// read as usual.
     InvalidUtf8,
+    /// With [`ParseOptions::cross_check`](crate::ParseOptions::cross_check): the page's
+    /// visible cards disagree with its data blob about a paper's field (title, upvotes,
+    /// comments, submitter, organization, GitHub stars), or about which papers the page
+    /// holds and in what order. The listing keeps the blob's values.
+    SourceDisagreement,
 }
 
 impl Warning {

@@ -4,12 +4,13 @@ use chrono::NaiveDate;
 
 use super::html_scan::{self, PageScan};
 use super::map::{At, Mapper, article};
+use super::{cards, dom};
 use super::{describe_start, enforce_strict, entities, json, prepare};
 use crate::model::{Listing, Month, Period, Source, Week};
 use crate::wire::lenient::Field;
 use crate::wire::listing::WireListing;
 use crate::wire::paper::WirePaper;
-use crate::{Error, ParseOptions, Stage, WarningKind};
+use crate::{Error, ParseOptions, Stage, Warning, WarningKind};
 
 impl Listing {
     /// Reads a saved listing page: day, week, month, trending or search.
@@ -147,24 +148,75 @@ pub(crate) fn listing_from_scan(
     scan: &PageScan<'_>,
     options: &ParseOptions,
 ) -> Result<Listing, Error> {
-    let Some(hydrater) = scan.hydrater("DailyPapers") else {
-        return Err(not_a_listing_page(html, scan));
-    };
-    let Some(props) = hydrater.props else {
-        return Err(Error::Html {
-            stage: Stage::Html,
-            offset: 0,
-            message: "the DailyPapers element has no data-props attribute".to_owned(),
-        });
-    };
-    let decoded = entities::decode(props.value);
-    let wire: WireListing<'_> = json::from_str(&decoded, Stage::HydrationBlob, Some(props.offset))?;
-    let mut listing = from_wire(&wire, Source::HydrationBlob, Stage::HydrationBlob, options)?;
-    listing.canonical_url = scan
+    let canonical = scan
         .canonical
         .map(|c| entities::decode(c.value).trim().to_owned())
         .filter(|c| !c.is_empty());
-    Ok(listing)
+    let Some(hydrater) = scan.hydrater("DailyPapers") else {
+        // No blob: read the visible cards, if the page has any.
+        if scan.hydrater("PaperContent").is_some() || scan.tags == 0 {
+            return Err(not_a_listing_page(html, scan));
+        }
+        return match cards::listing(html, canonical, options)? {
+            Some(listing) => {
+                enforce_strict(&listing.warnings, options, Stage::Html)?;
+                Ok(listing)
+            }
+            None => Err(not_a_listing_page(html, scan)),
+        };
+    };
+    let from_blob = || -> Result<Listing, Error> {
+        let Some(props) = hydrater.props else {
+            return Err(Error::Html {
+                stage: Stage::Html,
+                offset: 0,
+                message: "the DailyPapers element has no data-props attribute".to_owned(),
+            });
+        };
+        let decoded = entities::decode(props.value);
+        let wire: WireListing<'_> =
+            json::from_str(&decoded, Stage::HydrationBlob, Some(props.offset))?;
+        from_wire(&wire, Source::HydrationBlob, Stage::HydrationBlob, options)
+    };
+    match from_blob() {
+        Ok(mut listing) => {
+            listing.canonical_url = canonical;
+            if options.cross_check && cards::mentions_article(html) {
+                let doc = dom::parse_bounded(html, options.max_depth)?;
+                let shown = cards::read_cards(&doc);
+                listing
+                    .warnings
+                    .extend(cards::cross_check(&listing.papers, &shown));
+                enforce_strict(&listing.warnings, options, Stage::Html)?;
+            }
+            Ok(listing)
+        }
+        // A blob that is there but cannot be read (no data-props, broken JSON, not a list of
+        // papers): the cards still show the papers. Strict mode keeps the blob's error.
+        Err(err @ (Error::Html { .. } | Error::Json { .. } | Error::NotPapers { .. }))
+            if !options.strict =>
+        {
+            match cards::listing(html, canonical, options)? {
+                Some(mut listing) => {
+                    listing.warnings.insert(
+                        0,
+                        Warning::new(
+                            WarningKind::InvalidValue,
+                            None,
+                            String::new(),
+                            format!(
+                                "the DailyPapers data blob could not be read ({err}); \
+                                 read the visible cards instead"
+                            ),
+                        ),
+                    );
+                    Ok(listing)
+                }
+                None => Err(err),
+            }
+        }
+        Err(err) => Err(err),
+    }
 }
 
 fn not_a_listing_page(html: &str, scan: &PageScan<'_>) -> Error {

@@ -3,6 +3,7 @@
 //! Each extractor finds the data in its input, deserializes it into the [`crate::wire`]
 //! structs and maps those with [`map`], which normalizes every value and records warnings.
 
+pub(crate) mod cards;
 pub(crate) mod dom;
 pub(crate) mod entities;
 pub(crate) mod html_scan;
@@ -10,6 +11,7 @@ pub(crate) mod json;
 pub(crate) mod listing;
 pub(crate) mod map;
 pub(crate) mod paper;
+pub(crate) mod paper_visible;
 pub(crate) mod text;
 
 use crate::{Error, ParseOptions, Stage, Warning};

@@ -2,6 +2,7 @@
 
 use super::html_scan::{self, PageScan};
 use super::map::{At, Mapper};
+use super::paper_visible;
 use super::{describe_start, enforce_strict, entities, json, prepare};
 use crate::model::{Paper, PaperPage, Source};
 use crate::wire::lenient::Field;
@@ -138,6 +139,11 @@ pub(crate) fn paper_page_from_scan(
         } else if scan.tags == 0 {
             format!("not HTML: {}", describe_start(html))
         } else {
+            // No blob: read what the page shows, if it is a paper page.
+            if let Some(page) = paper_visible::paper_page(html, options)? {
+                enforce_strict(&page.warnings, options, Stage::Html)?;
+                return Ok(page);
+            }
             "HTML without a PaperContent element".to_owned()
         };
         return Err(Error::NotPapers {
@@ -145,56 +151,86 @@ pub(crate) fn paper_page_from_scan(
             found,
         });
     };
-    let Some(props) = hydrater.props else {
-        return Err(Error::Html {
-            stage: Stage::Html,
-            offset: 0,
-            message: "the PaperContent element has no data-props attribute".to_owned(),
-        });
+    let from_blob = || -> Result<PaperPage, Error> {
+        let Some(props) = hydrater.props else {
+            return Err(Error::Html {
+                stage: Stage::Html,
+                offset: 0,
+                message: "the PaperContent element has no data-props attribute".to_owned(),
+            });
+        };
+        let stage = Stage::HydrationBlob;
+        let decoded = entities::decode(props.value);
+        let wire: WirePaperContent<'_> = json::from_str(&decoded, stage, Some(props.offset))?;
+        let mut warnings = Vec::new();
+        let Field::Value(paper) = &wire.paper else {
+            return Err(Error::NotPapers {
+                stage,
+                found: "a PaperContent blob without a paper object".to_owned(),
+            });
+        };
+        let mut paper = single_paper(paper, At::root("paper"), &mut warnings, stage)?;
+        let mut mapper = Mapper::new(&mut warnings);
+        // The page's own `upvoted` (the saving account's), like a listing entry's.
+        if paper.upvoted.is_none() {
+            paper.upvoted = mapper.flag(&wire.upvoted, At::root("upvoted"));
+        }
+        let daily_rank = mapper.count(&wire.daily_paper_rank, At::root("dailyPaperRank"));
+        let submitter_organization = mapper
+            .object(
+                &wire.submitter_organization,
+                At::root("submitterOrganization"),
+            )
+            .map(|org| mapper.organization(org, At::root("submitterOrganization")));
+        let comments = mapper.list(
+            &wire.comments,
+            At::root("comments"),
+            "an object",
+            |m, c, at| Some(m.comment(c, at)),
+        );
+        let upvoters = mapper.list(
+            &wire.upvoters,
+            At::root("upvoters"),
+            "an object",
+            |m, u, at| Some(m.user(u, at)),
+        );
+        enforce_strict(&warnings, options, stage)?;
+        Ok(PaperPage {
+            paper,
+            comments,
+            upvoters,
+            daily_rank,
+            submitter_organization,
+            source: Source::HydrationBlob,
+            warnings,
+        })
     };
-    let stage = Stage::HydrationBlob;
-    let decoded = entities::decode(props.value);
-    let wire: WirePaperContent<'_> = json::from_str(&decoded, stage, Some(props.offset))?;
-    let mut warnings = Vec::new();
-    let Field::Value(paper) = &wire.paper else {
-        return Err(Error::NotPapers {
-            stage,
-            found: "a PaperContent blob without a paper object".to_owned(),
-        });
-    };
-    let mut paper = single_paper(paper, At::root("paper"), &mut warnings, stage)?;
-    let mut mapper = Mapper::new(&mut warnings);
-    // The page's own `upvoted` (the saving account's), like a listing entry's.
-    if paper.upvoted.is_none() {
-        paper.upvoted = mapper.flag(&wire.upvoted, At::root("upvoted"));
+    match from_blob() {
+        Ok(page) => Ok(page),
+        // A blob that is there but cannot be read: the page still shows the paper. Strict
+        // mode keeps the blob's error.
+        Err(err @ (Error::Html { .. } | Error::Json { .. } | Error::NotPapers { .. }))
+            if !options.strict =>
+        {
+            match paper_visible::paper_page(html, options)? {
+                Some(mut page) => {
+                    page.warnings.insert(
+                        0,
+                        Warning::new(
+                            crate::WarningKind::InvalidValue,
+                            None,
+                            String::new(),
+                            format!(
+                                "the PaperContent data blob could not be read ({err}); \
+                                 read the visible page instead"
+                            ),
+                        ),
+                    );
+                    Ok(page)
+                }
+                None => Err(err),
+            }
+        }
+        Err(err) => Err(err),
     }
-    let daily_rank = mapper.count(&wire.daily_paper_rank, At::root("dailyPaperRank"));
-    let submitter_organization = mapper
-        .object(
-            &wire.submitter_organization,
-            At::root("submitterOrganization"),
-        )
-        .map(|org| mapper.organization(org, At::root("submitterOrganization")));
-    let comments = mapper.list(
-        &wire.comments,
-        At::root("comments"),
-        "an object",
-        |m, c, at| Some(m.comment(c, at)),
-    );
-    let upvoters = mapper.list(
-        &wire.upvoters,
-        At::root("upvoters"),
-        "an object",
-        |m, u, at| Some(m.user(u, at)),
-    );
-    enforce_strict(&warnings, options, stage)?;
-    Ok(PaperPage {
-        paper,
-        comments,
-        upvoters,
-        daily_rank,
-        submitter_organization,
-        source: Source::HydrationBlob,
-        warnings,
-    })
 }
