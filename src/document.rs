@@ -91,6 +91,12 @@ fn parse_html(input: &str, options: &ParseOptions) -> Result<Document, Error> {
     if scan.hydrater("PaperContent").is_some() {
         return paper_page_from_scan(input, &scan, options).map(|p| Document::Paper(Box::new(p)));
     }
+    if scan.hydrater("DailyPapers").is_none() && is_paper_page(&scan, input) {
+        // No listing blob, and the page says it is a paper's: read what it shows.
+        if let Ok(page) = paper_page_from_scan(input, &scan, options) {
+            return Ok(Document::Paper(Box::new(page)));
+        }
+    }
     // A listing page (from its blob, or its cards when the blob is gone); failing that, a
     // paper page read from what it shows.
     match listing_from_scan(input, &scan, options) {
@@ -101,6 +107,19 @@ fn parse_html(input: &str, options: &ParseOptions) -> Result<Document, Error> {
                 .map_err(|_| not_a_listing)
         }
         other => other.map(Document::Listing),
+    }
+}
+
+/// Whether a page without its blob is a paper page rather than a listing, told without a
+/// tree (so that only one is built): its canonical link names a paper, or it has no paper
+/// cards (`<article>` elements) at all.
+fn is_paper_page(scan: &html_scan::PageScan<'_>, input: &str) -> bool {
+    match scan.canonical {
+        Some(c) => c.value.parse::<crate::ArxivId>().is_ok(),
+        None => {
+            memchr::memmem::find(input.as_bytes(), b"<article").is_none()
+                && memchr::memmem::find(input.as_bytes(), b"<ARTICLE").is_none()
+        }
     }
 }
 
@@ -204,8 +223,12 @@ pub fn detect(input: &str) -> Option<InputKind> {
                 Some(InputKind::ListingHtml)
             } else if scan.hydrater("PaperContent").is_some() {
                 Some(InputKind::PaperHtml)
+            } else if is_paper_page(&scan, input) {
+                // A paper page without its blob: read from what it shows.
+                scan.canonical.is_some().then_some(InputKind::PaperHtml)
             } else {
-                None
+                // A listing page without its blob: read from its cards.
+                Some(InputKind::ListingHtml)
             }
         }
         b'[' if serde_json::from_str::<serde::de::IgnoredAny>(input).is_ok() => {

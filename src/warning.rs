@@ -47,6 +47,9 @@ pub enum WarningKind {
     /// comments, submitter, organization, GitHub stars), or about which papers the page
     /// holds and in what order. The listing keeps the blob's values.
     SourceDisagreement,
+    /// The page's data blob was there but could not be read (malformed JSON, no
+    /// `data-props`); the visible page was read instead, and the warning quotes the error.
+    BlobUnreadable,
 }
 
 impl Warning {

@@ -57,3 +57,46 @@ fn errors_are_std_errors_with_lowercase_messages() {
     std_error(&id_err);
     assert!(!id_err.to_string().ends_with('.'));
 }
+
+/// `detect` names the kind of every fixture the way `parse` reads it.
+#[test]
+fn detect_agrees_with_parse_on_every_fixture() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).expect("fixtures").flatten() {
+        let path = entry.path();
+        if path.is_dir() || path.file_name().is_some_and(|n| n == "README.md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("utf-8");
+        let kind = detect(&text);
+        match parse(&text) {
+            Ok(Document::Listing(_)) => assert!(
+                matches!(
+                    kind,
+                    Some(
+                        InputKind::ListingHtml
+                            | InputKind::ListingJson
+                            | InputKind::ListingObjectJson
+                            | InputKind::TextCapture
+                    )
+                ),
+                "{}: {kind:?}",
+                path.display()
+            ),
+            Ok(Document::Paper(_)) => assert!(
+                matches!(kind, Some(InputKind::PaperHtml | InputKind::PaperJson)),
+                "{}: {kind:?}",
+                path.display()
+            ),
+            Ok(_) => {}
+            Err(_) => assert!(
+                !matches!(kind, Some(InputKind::ListingJson | InputKind::PaperJson)),
+                "{}: {kind:?}",
+                path.display()
+            ),
+        }
+        checked += 1;
+    }
+    assert!(checked > 20);
+}

@@ -23,7 +23,12 @@ pub(crate) fn from_str<'a, T: Deserialize<'a>>(
             };
             Err(Error::Json {
                 stage,
-                path: if path == "." { String::new() } else { path },
+                // serde_path_to_error says `.` at the top and `?` where it lost track.
+                path: if path == "." || path == "?" {
+                    String::new()
+                } else {
+                    path
+                },
                 line: err.line(),
                 column: err.column(),
                 offset,

@@ -201,7 +201,7 @@ pub(crate) fn listing_from_scan(
                     listing.warnings.insert(
                         0,
                         Warning::new(
-                            WarningKind::InvalidValue,
+                            WarningKind::BlobUnreadable,
                             None,
                             String::new(),
                             format!(

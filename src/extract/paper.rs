@@ -217,7 +217,7 @@ pub(crate) fn paper_page_from_scan(
                     page.warnings.insert(
                         0,
                         Warning::new(
-                            crate::WarningKind::InvalidValue,
+                            crate::WarningKind::BlobUnreadable,
                             None,
                             String::new(),
                             format!(
