@@ -54,18 +54,18 @@ pub(crate) fn scan(html: &str) -> PageScan<'_> {
     let bytes = html.as_bytes();
     let mut out = PageScan::default();
     let mut pos = 0;
-    while let Some(found) = memchr(b'<', &bytes[pos..]) {
+    while let Some(found) = find_byte(b'<', &bytes[pos..]) {
         let lt = pos + found;
         let rest = &bytes[lt + 1..];
         match rest.first() {
             Some(b'!') if rest.starts_with(b"!--") => {
-                pos = match COMMENT_END.find(&rest[3..]) {
+                pos = match comment_end(&rest[3..]) {
                     Some(end) => lt + 1 + 3 + end + 3,
                     None => return out,
                 };
             }
             Some(b'!' | b'?' | b'/') => {
-                pos = match memchr(b'>', rest) {
+                pos = match find_byte(b'>', rest) {
                     Some(end) => lt + 1 + end + 1,
                     None => return out,
                 };
@@ -86,23 +86,86 @@ pub(crate) fn scan(html: &str) -> PageScan<'_> {
     out
 }
 
+/// Where `needle` first occurs in `haystack`.
+///
+/// Most distances in markup are short (text between tags is usually empty, end tags are
+/// short), where testing eight bytes at once in a register beats setting up a vectorized
+/// search.
+fn find_byte(needle: u8, haystack: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    if let Some(&head) = haystack.first_chunk::<8>() {
+        // The classic "has a zero byte" test on `head ^ needle`: its lowest set bit is the
+        // first match.
+        let x = u64::from_le_bytes(head) ^ (ONES * u64::from(needle));
+        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zeros != 0 {
+            return Some(zeros.trailing_zeros() as usize / 8);
+        }
+    }
+    memchr(needle, haystack)
+}
+
+/// Where `-->` first occurs in `s`: usually at once, as in the markers `<!--[-->` and `<!---->`.
+fn comment_end(s: &[u8]) -> Option<usize> {
+    match s[..s.len().min(8)].windows(3).position(|w| w == b"-->") {
+        Some(i) => Some(i),
+        None => COMMENT_END.find(s),
+    }
+}
+
 enum TagEnd {
     /// The byte after the tag's `>`, and the raw-text element name if it opens one.
     At(usize, Option<&'static str>),
     Eof,
 }
 
+/// A 256-entry membership table, for the byte classes of the tokenizer.
+const fn byte_set(members: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < members.len() {
+        set[members[i] as usize] = true;
+        i += 1;
+    }
+    set
+}
+
+/// HTML's ASCII whitespace.
+const SPACE: [bool; 256] = byte_set(b" \t\n\r\x0c");
+/// What ends a tag name.
+const ENDS_TAG_NAME: [bool; 256] = byte_set(b" \t\n\r\x0c/>");
+/// What lies between attributes.
+const BETWEEN_ATTRIBUTES: [bool; 256] = byte_set(b" \t\n\r\x0c/");
+/// What ends an attribute name (a leading `=` is part of it).
+const ENDS_ATTRIBUTE_NAME: [bool; 256] = byte_set(b" \t\n\r\x0c/>=");
+/// What ends an unquoted attribute value.
+const ENDS_UNQUOTED: [bool; 256] = byte_set(b" \t\n\r\x0c>");
+
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+    SPACE[usize::from(b)]
+}
+
+/// The index of the first byte at or after `i` that is not in `set`.
+fn skip(bytes: &[u8], mut i: usize, set: &[bool; 256]) -> usize {
+    while i < bytes.len() && set[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
+}
+
+/// The index of the first byte at or after `i` that is in `set`.
+fn skip_until(bytes: &[u8], mut i: usize, set: &[bool; 256]) -> usize {
+    while i < bytes.len() && !set[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
 }
 
 /// Reads a start tag from just after its `<`, recording the attributes we look for.
 fn read_tag<'a>(html: &'a str, start: usize, out: &mut PageScan<'a>) -> TagEnd {
     let bytes = html.as_bytes();
-    let mut i = start;
-    while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' && bytes[i] != b'/' {
-        i += 1;
-    }
+    let mut i = skip_until(bytes, start, &ENDS_TAG_NAME);
     let name = &bytes[start..i];
     let raw_text = RAW_TEXT
         .iter()
@@ -116,9 +179,7 @@ fn read_tag<'a>(html: &'a str, start: usize, out: &mut PageScan<'a>) -> TagEnd {
     let mut href: Option<RawAttr<'a>> = None;
 
     loop {
-        while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
-            i += 1;
-        }
+        i = skip(bytes, i, &BETWEEN_ATTRIBUTES);
         let Some(&b) = bytes.get(i) else {
             return TagEnd::Eof;
         };
@@ -127,64 +188,50 @@ fn read_tag<'a>(html: &'a str, start: usize, out: &mut PageScan<'a>) -> TagEnd {
             break;
         }
         let name_start = i;
-        // An attribute name runs to a space, `/`, `>` or `=` (a leading `=` is part of it).
-        i += 1;
-        while i < bytes.len()
-            && !matches!(
-                bytes[i],
-                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'='
-            )
-        {
-            i += 1;
-        }
+        i = skip_until(bytes, i + 1, &ENDS_ATTRIBUTE_NAME);
         let attr_name = &bytes[name_start..i];
-        while i < bytes.len() && is_space(bytes[i]) {
-            i += 1;
+        i = skip(bytes, i, &SPACE);
+        if bytes.get(i) != Some(&b'=') {
+            continue; // no value: none of the attributes we look for means anything bare
         }
-        let mut value: Option<RawAttr<'a>> = None;
-        if bytes.get(i) == Some(&b'=') {
-            i += 1;
-            while i < bytes.len() && is_space(bytes[i]) {
-                i += 1;
+        i = skip(bytes, i + 1, &SPACE);
+        let value = match bytes.get(i) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let Some(len) = memchr(q, &bytes[i + 1..]) else {
+                    out.unterminated_at.get_or_insert(i);
+                    return TagEnd::Eof;
+                };
+                let value = RawAttr {
+                    value: &html[i + 1..i + 1 + len],
+                    offset: i + 1,
+                };
+                i += len + 2;
+                value
             }
-            match bytes.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let Some(len) = memchr(q, &bytes[i + 1..]) else {
-                        out.unterminated_at.get_or_insert(i);
-                        return TagEnd::Eof;
-                    };
-                    value = Some(RawAttr {
-                        value: &html[i + 1..i + 1 + len],
-                        offset: i + 1,
-                    });
-                    i += len + 2;
+            Some(_) => {
+                // Unquoted (`>` right after the `=` gives an empty value and ends the tag).
+                let v_start = i;
+                i = skip_until(bytes, i, &ENDS_UNQUOTED);
+                RawAttr {
+                    value: &html[v_start..i],
+                    offset: v_start,
                 }
-                Some(_) => {
-                    let v_start = i;
-                    while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' {
-                        i += 1;
-                    }
-                    value = Some(RawAttr {
-                        value: &html[v_start..i],
-                        offset: v_start,
-                    });
-                }
-                None => return TagEnd::Eof,
             }
-        }
-        // Keep only the first of duplicate attributes, as browsers do.
-        if attr_name.eq_ignore_ascii_case(b"data-target") {
-            target = target.or(value);
-        } else if attr_name.eq_ignore_ascii_case(b"data-props") {
-            props = props.or(value);
-        } else if is_link && attr_name.eq_ignore_ascii_case(b"rel") {
-            rel_canonical |= value.is_some_and(|v| {
-                v.value
+            None => return TagEnd::Eof,
+        };
+        // Keep only the first of duplicate attributes, as browsers do. The length tells
+        // almost every other attribute apart before any comparison.
+        match attr_name.len() {
+            11 if attr_name.eq_ignore_ascii_case(b"data-target") => target = target.or(Some(value)),
+            10 if attr_name.eq_ignore_ascii_case(b"data-props") => props = props.or(Some(value)),
+            3 if is_link && attr_name.eq_ignore_ascii_case(b"rel") => {
+                rel_canonical |= value
+                    .value
                     .split_ascii_whitespace()
-                    .any(|t| t.eq_ignore_ascii_case("canonical"))
-            });
-        } else if is_link && attr_name.eq_ignore_ascii_case(b"href") {
-            href = href.or(value);
+                    .any(|t| t.eq_ignore_ascii_case("canonical"));
+            }
+            4 if is_link && attr_name.eq_ignore_ascii_case(b"href") => href = href.or(Some(value)),
+            _ => {}
         }
     }
 
@@ -222,6 +269,7 @@ fn skip_raw_text(bytes: &[u8], mut pos: usize, name: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn finds_target_in_any_order_and_quote_style() {
@@ -244,6 +292,209 @@ mod tests {
         let scan = scan(r#"<div data-target="DailyPapers" data-props="{&quot;a"#);
         assert!(scan.hydrater("DailyPapers").is_none());
         assert!(scan.unterminated_at.is_some());
+    }
+
+    #[test]
+    fn names_and_values_follow_the_tokenizer() {
+        // A leading `=` is part of a name; `/` ends a name but not an unquoted value; a quote
+        // inside a name or an unquoted value opens nothing; `>` inside quotes ends nothing.
+        let page = concat!(
+            r#"<div =data-target="A" x"=">" data-target = 'B' data-props=a"b>"#,
+            r#"<div a/=data-target="C" data-target=D/ data-props="p">"#,
+            r#"<link rel=canonical/ href="h1"><link href=h2 REL="x Canonical">"#,
+        );
+        let scan = scan(page);
+        let found: Vec<(&str, Option<&str>)> = scan
+            .hydraters
+            .iter()
+            .map(|h| (h.target.as_str(), h.props.map(|p| p.value)))
+            .collect();
+        assert_eq!(found, [("B", Some("a\"b")), ("D/", Some("p"))]);
+        assert_eq!(scan.canonical.map(|c| c.value), Some("h2")); // `rel` is "canonical/"
+    }
+
+    /// The attribute-by-attribute reading the scan replaced, kept as the oracle for it.
+    mod reference {
+        use super::super::{RAW_TEXT, is_space, skip_raw_text};
+        use memchr::memchr;
+
+        pub(super) type Found = (
+            Vec<(String, Option<(String, usize)>)>,
+            Option<(String, usize)>,
+            usize,
+            Option<usize>,
+        );
+
+        pub(super) fn scan(html: &str) -> Found {
+            let bytes = html.as_bytes();
+            let mut out: Found = (Vec::new(), None, 0, None);
+            let mut pos = 0;
+            while let Some(found) = memchr(b'<', &bytes[pos..]) {
+                let lt = pos + found;
+                let rest = &bytes[lt + 1..];
+                match rest.first() {
+                    Some(b'!') if rest.starts_with(b"!--") => {
+                        match memchr::memmem::find(&rest[3..], b"-->") {
+                            Some(end) => pos = lt + 1 + 3 + end + 3,
+                            None => return out,
+                        }
+                    }
+                    Some(b'!' | b'?' | b'/') => match memchr(b'>', rest) {
+                        Some(end) => pos = lt + 1 + end + 1,
+                        None => return out,
+                    },
+                    Some(c) if c.is_ascii_alphabetic() => match read_tag(html, lt + 1, &mut out) {
+                        Some((end, raw)) => {
+                            out.2 += 1;
+                            pos = end;
+                            if let Some(name) = raw {
+                                pos = skip_raw_text(bytes, pos, name);
+                            }
+                        }
+                        None => return out,
+                    },
+                    _ => pos = lt + 1,
+                }
+            }
+            out
+        }
+
+        fn read_tag(
+            html: &str,
+            start: usize,
+            out: &mut Found,
+        ) -> Option<(usize, Option<&'static str>)> {
+            let bytes = html.as_bytes();
+            let mut i = start;
+            while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' && bytes[i] != b'/' {
+                i += 1;
+            }
+            let name = &bytes[start..i];
+            let raw_text = RAW_TEXT
+                .iter()
+                .find(|r| name.eq_ignore_ascii_case(r.as_bytes()))
+                .copied();
+            let is_link = name.eq_ignore_ascii_case(b"link");
+            let (mut target, mut props, mut rel, mut href) = (None, None, false, None);
+            loop {
+                while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
+                    i += 1;
+                }
+                let &b = bytes.get(i)?;
+                if b == b'>' {
+                    i += 1;
+                    break;
+                }
+                let name_start = i;
+                i += 1;
+                while i < bytes.len()
+                    && !matches!(
+                        bytes[i],
+                        b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'='
+                    )
+                {
+                    i += 1;
+                }
+                let attr = &bytes[name_start..i];
+                while i < bytes.len() && is_space(bytes[i]) {
+                    i += 1;
+                }
+                let mut value: Option<(String, usize)> = None;
+                if bytes.get(i) == Some(&b'=') {
+                    i += 1;
+                    while i < bytes.len() && is_space(bytes[i]) {
+                        i += 1;
+                    }
+                    match bytes.get(i) {
+                        Some(&q @ (b'"' | b'\'')) => {
+                            let Some(len) = memchr(q, &bytes[i + 1..]) else {
+                                out.3.get_or_insert(i);
+                                return None;
+                            };
+                            value = Some((html[i + 1..i + 1 + len].to_owned(), i + 1));
+                            i += len + 2;
+                        }
+                        Some(_) => {
+                            let v = i;
+                            while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' {
+                                i += 1;
+                            }
+                            value = Some((html[v..i].to_owned(), v));
+                        }
+                        None => return None,
+                    }
+                }
+                if attr.eq_ignore_ascii_case(b"data-target") {
+                    target = target.or(value);
+                } else if attr.eq_ignore_ascii_case(b"data-props") {
+                    props = props.or(value);
+                } else if is_link && attr.eq_ignore_ascii_case(b"rel") {
+                    rel |= value.is_some_and(|v| {
+                        v.0.split_ascii_whitespace()
+                            .any(|t| t.eq_ignore_ascii_case("canonical"))
+                    });
+                } else if is_link && attr.eq_ignore_ascii_case(b"href") {
+                    href = href.or(value);
+                }
+            }
+            if let Some(t) = target {
+                out.0.push((
+                    crate::extract::entities::decode(&t.0).trim().to_owned(),
+                    props,
+                ));
+            }
+            if rel && out.1.is_none() {
+                out.1 = href;
+            }
+            Some((i, raw_text))
+        }
+    }
+
+    /// Pieces of pages: the characters that change the tokenizer's state, and the names the
+    /// scan looks for.
+    fn page_pieces() -> impl Strategy<Value = String> {
+        const TOKENS: [&str; 15] = [
+            "<div ",
+            "<link ",
+            "<LINK ",
+            "data-target",
+            "DATA-PROPS",
+            "data-props",
+            "rel",
+            "canonical",
+            "href",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "=\"x\"",
+            "='y'",
+        ];
+        let pieces = prop_oneof![
+            "[<>=\"' /\t\nax!-]{1,4}",
+            proptest::sample::select(&TOKENS[..]).prop_map(str::to_owned),
+        ];
+        proptest::collection::vec(pieces, 0..40).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The jumping scan finds exactly what reading every attribute finds.
+        #[test]
+        fn agrees_with_reading_every_attribute(page in page_pieces()) {
+            let fast = scan(&page);
+            let found: reference::Found = (
+                fast.hydraters
+                    .iter()
+                    .map(|h| (h.target.clone(), h.props.map(|p| (p.value.to_owned(), p.offset))))
+                    .collect(),
+                fast.canonical.map(|c| (c.value.to_owned(), c.offset)),
+                fast.tags,
+                fast.unterminated_at,
+            );
+            prop_assert_eq!(found, reference::scan(&page), "{:?}", page);
+        }
     }
 
     #[test]

@@ -255,23 +255,19 @@ impl<'w> Mapper<'w> {
         mut item: impl FnMut(&mut Self, &T, At<'_>) -> Option<U>,
     ) -> Option<Vec<U>> {
         match field {
-            Field::Value(items) => Some(
-                items
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, element)| {
-                        let at = at.index(i);
-                        match element {
-                            Field::Value(v) => item(self, v, at),
-                            Field::Invalid(kind) => {
-                                self.wrong_type(at, expected, *kind);
-                                None
-                            }
-                            Field::Absent | Field::Null => None,
-                        }
-                    })
-                    .collect(),
-            ),
+            Field::Value(items) => {
+                // Sized once: collecting from a filter would grow it step by step.
+                let mut mapped = Vec::with_capacity(items.len());
+                for (i, element) in items.iter().enumerate() {
+                    let at = at.index(i);
+                    match element {
+                        Field::Value(v) => mapped.extend(item(self, v, at)),
+                        Field::Invalid(kind) => self.wrong_type(at, expected, *kind),
+                        Field::Absent | Field::Null => {}
+                    }
+                }
+                Some(mapped)
+            }
             Field::Invalid(kind) => {
                 self.wrong_type(at, "an array", *kind);
                 None
@@ -312,6 +308,59 @@ impl<'w> Mapper<'w> {
             is_hf_admin: self.flag(&user.is_hf_admin, at.key("isHfAdmin")),
             is_mod: self.flag(&user.is_mod, at.key("isMod")),
             follower_count: self.count(&user.follower_count, at.key("followerCount")),
+        }
+    }
+
+    /// Completes `first` with what `second` adds when both describe the same account (the
+    /// same username, else the same id), as `merge_user(first, self.user(second, at))`
+    /// would, with the same warnings, but without building the values `first` already has:
+    /// a listing entry names its submitter twice.
+    fn complete_user(&mut self, first: &mut User, second: &WireUser<'_>, at: At<'_>) {
+        let id = match self.raw(&second.underscore_id, at.key("_id")) {
+            Some(id) => Some(id),
+            None => self.raw(&second.id, at.key("id")),
+        };
+        let username = match self.raw(&second.user, at.key("user")) {
+            Some(name) => Some(name),
+            None => self.raw(&second.name, at.key("name")),
+        };
+        let same = match (first.username.as_deref(), username) {
+            (Some(a), Some(b)) => a == b,
+            _ => first.id.is_some() && first.id.as_deref() == id,
+        };
+        if same && first.id.is_none() {
+            first.id = id.map(str::to_owned);
+        }
+        if same && first.username.is_none() {
+            first.username = username.map(str::to_owned);
+        }
+        // `raw` checks a field exactly as `text` and `owned` do, without building a value.
+        if same && first.fullname.is_none() {
+            first.fullname = self.text(&second.fullname, at.key("fullname"));
+        } else {
+            self.raw(&second.fullname, at.key("fullname"));
+        }
+        let avatar_url = self.url(&second.avatar_url, at.key("avatarUrl"));
+        if same && first.avatar_url.is_none() {
+            first.avatar_url = avatar_url;
+        }
+        if same && first.kind.is_none() {
+            first.kind = self.owned(&second.kind, at.key("type"));
+        } else {
+            self.raw(&second.kind, at.key("type"));
+        }
+        // Flags and counts build nothing: read as `user` reads them, kept where missing.
+        let is_pro = self.flag(&second.is_pro, at.key("isPro"));
+        let is_hf = self.flag(&second.is_hf, at.key("isHf"));
+        let is_hf_admin = self.flag(&second.is_hf_admin, at.key("isHfAdmin"));
+        let is_mod = self.flag(&second.is_mod, at.key("isMod"));
+        let follower_count = self.count(&second.follower_count, at.key("followerCount"));
+        if same {
+            first.is_pro = first.is_pro.or(is_pro);
+            first.is_hf = first.is_hf.or(is_hf);
+            first.is_hf_admin = first.is_hf_admin.or(is_hf_admin);
+            first.is_mod = first.is_mod.or(is_mod);
+            first.follower_count = first.follower_count.or(follower_count);
         }
     }
 
@@ -476,29 +525,27 @@ impl<'w> Mapper<'w> {
 
         // The submitter: the entry's `submittedBy`, completed by the paper's
         // `submittedOnDailyBy` (a flat paper may carry either).
-        let mut submitters = Vec::with_capacity(2);
-        if let Some(o) = outer {
-            submitters.push((&o.submitted_by, at.key("submittedBy")));
-        } else {
-            submitters.push((&p.submitted_by, p_at.key("submittedBy")));
-        }
-        submitters.push((&p.submitted_on_daily_by, p_at.key("submittedOnDailyBy")));
+        let submitters = [
+            match outer {
+                Some(o) => (&o.submitted_by, at.key("submittedBy")),
+                None => (&p.submitted_by, p_at.key("submittedBy")),
+            },
+            (&p.submitted_on_daily_by, p_at.key("submittedOnDailyBy")),
+        ];
         for (field, field_at) in submitters {
             if let Some(wire) = self.object(field, field_at) {
-                let user = self.user(wire, field_at);
-                paper.submitted_by = Some(match paper.submitted_by.take() {
-                    None => user,
-                    Some(first) => merge_user(first, user),
-                });
+                match &mut paper.submitted_by {
+                    None => paper.submitted_by = Some(self.user(wire, field_at)),
+                    Some(first) => self.complete_user(first, wire, field_at),
+                }
             }
         }
 
-        let mut orgs = Vec::with_capacity(2);
-        if let Some(o) = outer {
-            orgs.push((&o.organization, at.key("organization")));
-        }
-        orgs.push((&p.organization, p_at.key("organization")));
-        for (field, field_at) in orgs {
+        let orgs = [
+            outer.map(|o| (&o.organization, at.key("organization"))),
+            Some((&p.organization, p_at.key("organization"))),
+        ];
+        for (field, field_at) in orgs.into_iter().flatten() {
             if let Some(wire) = self.object(field, field_at) {
                 let org = self.organization(wire, field_at);
                 paper.organization = Some(match paper.organization.take() {
@@ -617,7 +664,9 @@ impl<'w> Mapper<'w> {
     }
 }
 
-/// Fills what `first` lacks from `second`, when both describe the same account.
+/// Fills what `first` lacks from `second`, when both describe the same account: the rule
+/// [`Mapper::complete_user`] follows, kept as its oracle.
+#[cfg(test)]
 fn merge_user(mut first: User, second: User) -> User {
     let same = match (&first.username, &second.username) {
         (Some(a), Some(b)) => a == b,
@@ -653,4 +702,45 @@ fn merge_organization(mut first: Organization, second: Organization) -> Organiza
     }
     fill!(id, name, fullname, avatar_url);
     first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `complete_user` gives what mapping the second user in full and merging gives, with the
+    /// same warnings in the same order.
+    #[test]
+    fn completing_a_user_equals_merging_a_mapped_one() {
+        let users = [
+            r#"{"_id": "a1", "user": "ada", "fullname": "Ada", "avatarUrl": "/avatars/a.svg", "type": "user", "isPro": true}"#,
+            r#"{"_id": "a1", "name": "ada", "fullname": "Ada L.", "isPro": false, "followerCount": 3, "isHf": true}"#,
+            r#"{"id": "a1", "fullname": 5, "avatarUrl": "javascript:x", "type": [], "isMod": "yes"}"#,
+            r#"{"user": "bob", "_id": "b2", "fullname": "Bob", "avatarUrl": "https://x.y/b.png", "followerCount": -1}"#,
+            r#"{"name": "ada", "avatarUrl": 7, "isHfAdmin": true, "type": "org"}"#,
+            r#"{}"#,
+        ];
+        let at = At::root("submittedBy");
+        for first in users {
+            for second in users {
+                let first: WireUser<'_> = serde_json::from_str(first).expect("json");
+                let second: WireUser<'_> = serde_json::from_str(second).expect("json");
+                let (mut merged_warnings, mut completed_warnings) = (Vec::new(), Vec::new());
+                let merged = {
+                    let mut m = Mapper::new(&mut merged_warnings);
+                    let a = m.user(&first, at);
+                    let b = m.user(&second, at);
+                    merge_user(a, b)
+                };
+                let completed = {
+                    let mut m = Mapper::new(&mut completed_warnings);
+                    let mut a = m.user(&first, at);
+                    m.complete_user(&mut a, &second, at);
+                    a
+                };
+                assert_eq!(completed, merged);
+                assert_eq!(completed_warnings, merged_warnings);
+            }
+        }
+    }
 }

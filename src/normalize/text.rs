@@ -20,36 +20,111 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// assert_eq!(clean_text("0"), "0");
 /// ```
 pub fn clean_text(input: &str) -> Cow<'_, str> {
-    // A few vectorized scans tell the common cases apart without decoding any char.
-    let bytes = input.as_bytes();
-    if input.is_ascii() && memchr::memchr(b'&', bytes).is_none() {
-        let collapse = bytes.first() == Some(&b' ')
-            || bytes.last() == Some(&b' ')
-            || memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_some()
-            || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
-            || DOUBLE_SPACE.find(bytes).is_some();
-        return if collapse {
-            Cow::Owned(collapse_ascii_whitespace(input))
-        } else {
-            Cow::Borrowed(input)
-        };
+    // Names and keywords are short: one pass over their bytes beats setting up five searches.
+    let needs = if input.len() <= SHORT {
+        scan_short(input.as_bytes())
+    } else {
+        scan_long(input)
+    };
+    match needs {
+        Needs::Nothing => Cow::Borrowed(input),
+        Needs::Collapse => Cow::Owned(collapse_ascii_whitespace(input)),
+        Needs::General => clean_general(input),
     }
-    clean_general(input)
 }
 
-/// Collapses whitespace in ASCII text, byte by byte.
-fn collapse_ascii_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    // Not `split_ascii_whitespace`: it keeps U+000B, which `char::is_whitespace` counts.
-    for word in text.split(|c: char| c.is_ascii_whitespace() || c == '\x0b') {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
+/// Up to this length, [`clean_text`] reads the text in one pass of [`scan_short`].
+const SHORT: usize = 64;
+
+/// What a text needs.
+#[derive(Debug, PartialEq)]
+enum Needs {
+    /// Nothing: ASCII, no `&`, single spaces between words.
+    Nothing,
+    /// Only its ASCII whitespace collapsed.
+    Collapse,
+    /// The full rules: it has an `&` or a non-ASCII character.
+    General,
+}
+
+/// What a long text needs, from a few vectorized scans that decode no char.
+fn scan_long(input: &str) -> Needs {
+    let bytes = input.as_bytes();
+    if !input.is_ascii() || memchr::memchr(b'&', bytes).is_some() {
+        return Needs::General;
     }
+    let collapse = bytes.first() == Some(&b' ')
+        || bytes.last() == Some(&b' ')
+        || memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_some()
+        || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
+        || DOUBLE_SPACE.find(bytes).is_some();
+    if collapse {
+        Needs::Collapse
+    } else {
+        Needs::Nothing
+    }
+}
+
+/// What a short text needs, by the same rules as [`scan_long`], in one pass.
+fn scan_short(bytes: &[u8]) -> Needs {
+    let mut collapse = false;
+    let mut after_space = true; // a leading space needs trimming
+    for &b in bytes {
+        match b {
+            b'&' | 0x80.. => return Needs::General,
+            b' ' => {
+                collapse |= after_space;
+                after_space = true;
+            }
+            b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' => collapse = true,
+            _ => after_space = false,
+        }
+    }
+    if collapse || (after_space && !bytes.is_empty()) {
+        Needs::Collapse
+    } else {
+        Needs::Nothing
+    }
+}
+
+/// Collapses whitespace in ASCII text.
+///
+/// Abstracts are long, with single spaces between words and a hard wrap (`\n  `) every line,
+/// so the text between two irregular runs is found with vectorized searches and copied
+/// whole, rather than word by word.
+fn collapse_ascii_whitespace(text: &str) -> String {
+    // Trimmed first, every run left is inside the text and becomes one space.
+    let text = text.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
+    let bytes = text.as_bytes();
+    if memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some() {
+        return collapse_whitespace(text); // rare enough for the char-by-char rules
+    }
+    // Every run that is not a single space holds a line break, tab or return, or two spaces.
+    let mut breaks = memchr::memchr3_iter(b'\n', b'\t', b'\r', bytes).peekable();
+    let mut doubles = DOUBLE_SPACE.find_iter(bytes).peekable();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    loop {
+        while breaks.next_if(|&at| at < copied).is_some() {}
+        while doubles.next_if(|&at| at < copied).is_some() {}
+        let at = match (breaks.peek(), doubles.peek()) {
+            (Some(&a), Some(&b)) => a.min(b),
+            (Some(&at), None) | (None, Some(&at)) => at,
+            (None, None) => break,
+        };
+        let mut start = at;
+        while start > copied && bytes[start - 1] == b' ' {
+            start -= 1;
+        }
+        let mut end = at;
+        while end < bytes.len() && matches!(bytes[end], b' ' | b'\n' | b'\t' | b'\r') {
+            end += 1;
+        }
+        out.push_str(&text[copied..start]);
+        out.push(' ');
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -160,6 +235,26 @@ mod tests {
     fn keeps_latex_and_bare_ampersands() {
         let s = r"$\begin{array}{c} a & b \end{array}$ AT&T \cite{k}";
         assert_eq!(clean_text(s), s);
+    }
+
+    proptest::proptest! {
+        /// The run-by-run collapse gives what splitting into words gives.
+        #[test]
+        fn ascii_collapse_agrees_with_splitting(s in "[ a\\t\\n\\r\\x0b\\x0cb.]{0,40}") {
+            let words: Vec<&str> = s
+                .split(|c: char| c.is_ascii_whitespace() || c == '\x0b')
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(collapse_ascii_whitespace(&s), words.join(" "));
+        }
+    }
+
+    proptest::proptest! {
+        /// The one-pass reading of short texts decides as the vectorized scans do.
+        #[test]
+        fn short_and_long_scans_agree(s in "[ a\\t\\n\\r\\x0b\\x0c&\u{e9}b]{0,40}") {
+            proptest::prop_assert_eq!(scan_short(s.as_bytes()), scan_long(&s));
+        }
     }
 
     #[test]

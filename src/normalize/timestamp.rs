@@ -16,6 +16,9 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 /// ```
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     let t = text.trim();
+    if let Some(exact) = site_timestamp(t) {
+        return Some(exact);
+    }
     // chrono's formats are lenient about signs and spaces (`-2026-07-0200:00: 00`); the site
     // writes a four-digit year and one separator, so the shape is checked first.
     if !has_timestamp_shape(t) {
@@ -40,6 +43,39 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
         .ok()
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|naive| naive.and_utc())
+}
+
+/// The site's own format, `YYYY-MM-DDTHH:MM:SS.mmmZ`, read directly: a listing holds a few
+/// hundred of them, and chrono's general parser costs several times more. Anything else
+/// (including a leap second) is left to the general rules.
+fn site_timestamp(t: &str) -> Option<DateTime<Utc>> {
+    let b: &[u8; 24] = t.as_bytes().try_into().ok()?;
+    let shape = b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && b[19] == b'.'
+        && b[23] == b'Z';
+    if !shape {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let date = NaiveDate::from_ymd_opt(
+        i32::try_from(number(0..4)?).ok()?,
+        number(5..7)?,
+        number(8..10)?,
+    )?;
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if second > 59 {
+        return None;
+    }
+    let time = date.and_hms_milli_opt(hour, minute, second, number(20..23)?)?;
+    Some(time.and_utc())
 }
 
 /// `YYYY-MM-DD`, then nothing, or `T`/`t`/one space and the time with no further spaces.
@@ -75,6 +111,33 @@ mod tests {
             let t = parse_timestamp(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(t.date_naive().to_string(), "2026-07-02");
         }
+    }
+
+    #[test]
+    fn site_format_agrees_with_chrono() {
+        for s in [
+            "2026-07-02T23:10:41.512Z",
+            "2024-02-29T00:00:00.000Z",
+            "2026-12-31T23:59:59.999Z",
+            "0001-01-01T00:00:00.000Z",
+        ] {
+            let chrono = DateTime::parse_from_rfc3339(s)
+                .map(|d| d.with_timezone(&Utc))
+                .ok();
+            assert_eq!(site_timestamp(s), chrono, "{s}");
+        }
+        for s in [
+            "2026-02-30T00:00:00.000Z",
+            "2026-07-02T24:00:00.000Z",
+            "2026-07-02T23:60:00.000Z",
+            "2026-07-02T23:59:60.000Z",
+            "2026-07-02T23:59:59.+00Z",
+            "+026-07-02T23:59:59.000Z",
+        ] {
+            assert_eq!(site_timestamp(s), None, "{s}");
+        }
+        // A leap second is left to chrono, which reads it.
+        assert!(parse_timestamp("2016-12-31T23:59:60.000Z").is_some());
     }
 
     #[test]

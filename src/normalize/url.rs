@@ -19,17 +19,21 @@ pub fn absolute_url(link: &str) -> Option<String> {
     if link.is_empty() {
         return None;
     }
-    let lower_scheme = link.get(..8).map(str::to_ascii_lowercase);
-    let is_absolute = match lower_scheme.as_deref() {
-        Some(p) => p == "https://" || p.starts_with("http://"),
-        None => link.to_ascii_lowercase().starts_with("http://"),
+    let starts_with = |prefix: &str| {
+        link.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
     };
     // The common cases need no URL parser.
-    if is_absolute && !link.contains(char::is_whitespace) {
+    let is_absolute = starts_with("https://") || starts_with("http://");
+    if is_absolute && !has_whitespace(link) {
         return Some(link.to_owned());
     }
-    if link.starts_with('/') && !link.starts_with("//") && !link.contains(char::is_whitespace) {
-        return Some(format!("{SITE}{link}"));
+    if link.starts_with('/') && !link.starts_with("//") && !has_whitespace(link) {
+        let mut url = String::with_capacity(SITE.len() + link.len());
+        url.push_str(SITE);
+        url.push_str(link);
+        return Some(url);
     }
     let base = url::Url::parse("https://huggingface.co/").ok()?;
     // Only web links: `javascript:`, `data:` and the like are not avatars or media.
@@ -37,6 +41,14 @@ pub fn absolute_url(link: &str) -> Option<String> {
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https"))
         .map(String::from)
+}
+
+/// Whether `s` holds a whitespace character; the byte test settles the common case (every
+/// whitespace character is a control byte, a space or not ASCII).
+fn has_whitespace(s: &str) -> bool {
+    // Counting, not `any`: a loop without an early exit is vectorized.
+    let suspects = s.bytes().filter(|&b| b <= b' ' || !b.is_ascii()).count();
+    suspects > 0 && s.contains(char::is_whitespace)
 }
 
 #[cfg(test)]

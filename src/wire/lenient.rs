@@ -231,9 +231,14 @@ impl<'de, T: Lenient<'de>> Visitor<'de> for ListVisitor<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        // Cap the preallocation: the hint comes from the input.
+        // Cap the preallocation: the hint comes from the input (serde_json gives none).
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
         while let Some(item) = seq.next_element::<Field<T>>()? {
+            if items.capacity() == 0 {
+                // Room for a typical author list or keyword list at once, rather than
+                // growing from 4; an empty list allocates nothing.
+                items.reserve(8);
+            }
             items.push(item);
         }
         Ok(Field::Value(items))
@@ -246,6 +251,18 @@ impl<'de, T: Lenient<'de>> Visitor<'de> for ListVisitor<T> {
 impl<'de, T: Lenient<'de>> Lenient<'de> for Vec<Field<T>> {
     fn deserialize_field<D: Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error> {
         d.deserialize_any(ListVisitor(PhantomData))
+    }
+}
+
+/// A boxed value reads as the value: for wire structs nested in themselves, or large ones.
+impl<'de, T: Lenient<'de>> Lenient<'de> for Box<T> {
+    fn deserialize_field<D: Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error> {
+        T::deserialize_field(d).map(|field| match field {
+            Field::Value(v) => Field::Value(Box::new(v)),
+            Field::Absent => Field::Absent,
+            Field::Null => Field::Null,
+            Field::Invalid(kind) => Field::Invalid(kind),
+        })
     }
 }
 

@@ -98,8 +98,9 @@ pub(crate) struct WireAuthor<'a> {
     #[serde(borrow)]
     pub name: Text<'a>,
     pub hidden: Field<bool>,
+    /// Boxed: most authors have no account, and a list of small authors grows cheaply.
     #[serde(borrow)]
-    pub user: Field<WireUser<'a>>,
+    pub user: Field<Box<WireUser<'a>>>,
     #[serde(borrow)]
     pub status: Text<'a>,
     #[serde(rename = "statusLastChangedAt", borrow)]
@@ -179,14 +180,3 @@ lenient_object!(
     WireHighlight,
     WireLinkedRepo
 );
-
-impl<'de: 'a, 'a> super::lenient::Lenient<'de> for Box<WirePaper<'a>> {
-    fn deserialize_field<D: serde::Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error> {
-        WirePaper::deserialize_field(d).map(|f| match f {
-            Field::Value(v) => Field::Value(Box::new(v)),
-            Field::Absent => Field::Absent,
-            Field::Null => Field::Null,
-            Field::Invalid(k) => Field::Invalid(k),
-        })
-    }
-}
