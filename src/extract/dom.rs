@@ -182,12 +182,15 @@ fn skip_declaration(bytes: &[u8], lt: usize) -> Option<usize> {
         if body.starts_with(b"->") {
             return Some(start + 2);
         }
-        let end = memmem::find(body, b"-->").map(|i| i + 3);
-        let bang = memmem::find(body, b"--!>").map(|i| i + 4);
-        let first = match (end, bang) {
-            (Some(a), Some(b)) if b - 4 < a - 3 => b,
-            (Some(a), _) => a,
-            (None, b) => b?,
+        // `--!>` only matters where it comes before the first `-->`: search just that far,
+        // or a page of many comments is searched to its end at each one (quadratic).
+        let dashes = memmem::find(body, b"-->");
+        let window = dashes.map_or(body, |i| &body[..(i + 4).min(body.len())]);
+        let bang = memmem::find(window, b"--!>");
+        let first = match (dashes, bang) {
+            (Some(a), Some(b)) if b < a => b + 4,
+            (Some(a), _) => a + 3,
+            (None, b) => b? + 4,
         };
         return Some(start + first);
     }

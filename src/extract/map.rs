@@ -373,6 +373,39 @@ impl<'w> Mapper<'w> {
         }
     }
 
+    /// Completes `first` with what `second` adds unless their names differ, as
+    /// `merge_organization(first, self.organization(second, at))` would, with the same
+    /// warnings, without building the values `first` already has.
+    fn complete_organization(
+        &mut self,
+        first: &mut Organization,
+        second: &WireOrganization<'_>,
+        at: At<'_>,
+    ) {
+        let id = self.raw(&second.id, at.key("_id"));
+        let name = self.raw(&second.name, at.key("name"));
+        let same = match (first.name.as_deref(), name) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        if same && first.id.is_none() {
+            first.id = id.map(str::to_owned);
+        }
+        if same && first.name.is_none() {
+            first.name = name.map(str::to_owned);
+        }
+        // `raw` checks a field exactly as `text` does, without building a value.
+        if same && first.fullname.is_none() {
+            first.fullname = self.text(&second.fullname, at.key("fullname"));
+        } else {
+            self.raw(&second.fullname, at.key("fullname"));
+        }
+        let avatar_url = self.url(&second.avatar, at.key("avatar"));
+        if same && first.avatar_url.is_none() {
+            first.avatar_url = avatar_url;
+        }
+    }
+
     fn author(&mut self, author: &WireAuthor<'_>, at: At<'_>) -> Option<Author> {
         let user = self
             .object(&author.user, at.key("user"))
@@ -547,11 +580,10 @@ impl<'w> Mapper<'w> {
         ];
         for (field, field_at) in orgs.into_iter().flatten() {
             if let Some(wire) = self.object(field, field_at) {
-                let org = self.organization(wire, field_at);
-                paper.organization = Some(match paper.organization.take() {
-                    None => org,
-                    Some(first) => merge_organization(first, org),
-                });
+                match &mut paper.organization {
+                    None => paper.organization = Some(self.organization(wire, field_at)),
+                    Some(first) => self.complete_organization(first, wire, field_at),
+                }
             }
         }
 
@@ -693,6 +725,8 @@ fn merge_user(mut first: User, second: User) -> User {
     first
 }
 
+/// The rule [`Mapper::complete_organization`] follows, kept as its oracle.
+#[cfg(test)]
 fn merge_organization(mut first: Organization, second: Organization) -> Organization {
     if first.name.is_some() && second.name.is_some() && first.name != second.name {
         return first;
@@ -736,6 +770,40 @@ mod tests {
                     let mut m = Mapper::new(&mut completed_warnings);
                     let mut a = m.user(&first, at);
                     m.complete_user(&mut a, &second, at);
+                    a
+                };
+                assert_eq!(completed, merged);
+                assert_eq!(completed_warnings, merged_warnings);
+            }
+        }
+    }
+
+    /// The same for organizations, which merge unless both have names and they differ.
+    #[test]
+    fn completing_an_organization_equals_merging_a_mapped_one() {
+        let orgs = [
+            r#"{"_id": "o1", "name": "lab", "fullname": "A Lab", "avatar": "/a.png"}"#,
+            r#"{"_id": "o2", "name": "lab", "fullname": "The Lab"}"#,
+            r#"{"name": "other", "avatar": "https://x.y/o.png"}"#,
+            r#"{"_id": 3, "fullname": ["x"], "avatar": "javascript:x"}"#,
+            r#"{}"#,
+        ];
+        let at = At::root("organization");
+        for first in orgs {
+            for second in orgs {
+                let first: WireOrganization<'_> = serde_json::from_str(first).expect("json");
+                let second: WireOrganization<'_> = serde_json::from_str(second).expect("json");
+                let (mut merged_warnings, mut completed_warnings) = (Vec::new(), Vec::new());
+                let merged = {
+                    let mut m = Mapper::new(&mut merged_warnings);
+                    let a = m.organization(&first, at);
+                    let b = m.organization(&second, at);
+                    merge_organization(a, b)
+                };
+                let completed = {
+                    let mut m = Mapper::new(&mut completed_warnings);
+                    let mut a = m.organization(&first, at);
+                    m.complete_organization(&mut a, &second, at);
                     a
                 };
                 assert_eq!(completed, merged);

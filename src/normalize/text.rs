@@ -50,13 +50,18 @@ enum Needs {
 /// What a long text needs, from a few vectorized scans that decode no char.
 fn scan_long(input: &str) -> Needs {
     let bytes = input.as_bytes();
-    if !input.is_ascii() || memchr::memchr(b'&', bytes).is_some() {
+    // Most texts have no control byte, `&` or non-ASCII byte: one pass rules all of them out
+    // (written without an early exit, so that it is vectorized) before the exact searches.
+    let unusual = bytes.iter().fold(false, |seen, &b| {
+        seen | !(0x20..0x80).contains(&b) | (b == b'&')
+    });
+    if unusual && (!input.is_ascii() || memchr::memchr(b'&', bytes).is_some()) {
         return Needs::General;
     }
     let collapse = bytes.first() == Some(&b' ')
         || bytes.last() == Some(&b' ')
-        || memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_some()
-        || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
+        || (unusual && memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_some())
+        || (unusual && memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some())
         || DOUBLE_SPACE.find(bytes).is_some();
     if collapse {
         Needs::Collapse
