@@ -127,7 +127,7 @@ fn parse_json(input: &str, options: &ParseOptions) -> Result<Document, Error> {
     if input.trim_start().starts_with('[') {
         return Listing::from_api_json_with(input, options).map(Document::Listing);
     }
-    let probe: WireListing<'_> = json::from_str(input, Stage::ApiJson, None)?;
+    let probe: WireListing<'_> = json::from_str(input, Stage::ApiJson, None, options)?;
     let holds_list = probe.daily_papers.is_present() || probe.search_results.is_present();
     if !holds_list && probe.id.is_present() {
         PaperPage::from_api_json_with(input, options).map(|p| Document::Paper(Box::new(p)))

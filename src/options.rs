@@ -17,6 +17,7 @@ pub struct ParseOptions {
     pub(crate) max_papers: usize,
     pub(crate) max_depth: usize,
     pub(crate) max_field_bytes: usize,
+    pub(crate) max_json_depth: usize,
     pub(crate) cross_check: bool,
 }
 
@@ -28,6 +29,7 @@ impl Default for ParseOptions {
             max_papers: Self::DEFAULT_MAX_PAPERS,
             max_depth: Self::DEFAULT_MAX_DEPTH,
             max_field_bytes: Self::DEFAULT_MAX_FIELD_BYTES,
+            max_json_depth: Self::DEFAULT_MAX_JSON_DEPTH,
             cross_check: false,
         }
     }
@@ -43,6 +45,8 @@ impl ParseOptions {
     pub const DEFAULT_MAX_FIELD_BYTES: usize = 1024 * 1024;
     /// Default for [`max_depth`](Self::max_depth): 512.
     pub const DEFAULT_MAX_DEPTH: usize = 512;
+    /// Default for [`max_json_depth`](Self::max_json_depth): 127, also the most it can be.
+    pub const DEFAULT_MAX_JSON_DEPTH: usize = crate::extract::json::SERDE_JSON_DEPTH;
 
     /// The defaults: lenient, with the default limits.
     pub fn new() -> Self {
@@ -82,6 +86,27 @@ impl ParseOptions {
     /// so one absurd field never costs the entry; strict mode makes it an error.
     pub fn max_field_bytes(mut self, bytes: usize) -> Self {
         self.max_field_bytes = bytes;
+        self
+    }
+
+    /// The deepest nesting of JSON arrays and objects accepted, in an API response or a page's
+    /// blob; deeper is [`Error::LimitExceeded`](crate::Error::LimitExceeded). Real responses
+    /// nest about 6 deep.
+    ///
+    /// The default, 127, is also the ceiling: serde_json refuses deeper values whatever is
+    /// asked here, which keeps its recursion bounded, so larger settings act as 127. At the
+    /// default, values the crate has no use for are skipped without recursion and not
+    /// counted; a lower setting counts every bracket outside strings before reading.
+    ///
+    /// ```
+    /// use hf_papers::{Error, Listing, ParseOptions};
+    /// let deep = format!(r#"[{{"paper": {{"id": "2607.01234", "x": {}1{}}}}}]"#, "[".repeat(40), "]".repeat(40));
+    /// assert!(Listing::from_api_json(&deep).is_ok());
+    /// let err = Listing::from_api_json_with(&deep, &ParseOptions::new().max_json_depth(16)).unwrap_err();
+    /// assert!(matches!(err, Error::LimitExceeded { limit: 16, .. }));
+    /// ```
+    pub fn max_json_depth(mut self, depth: usize) -> Self {
+        self.max_json_depth = depth;
         self
     }
 

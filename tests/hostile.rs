@@ -144,29 +144,74 @@ fn thousands_of_entries() {
 }
 
 #[test]
-fn json_nested_10000_deep_is_an_error_not_a_stack_overflow() {
+fn json_nested_10000_deep_never_overflows_the_stack() {
     // An array of arrays is skipped without recursion, and is not a list of papers.
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     let err = promptly("deep array", || Listing::from_api_json(&deep)).expect_err("no papers");
     assert!(matches!(err, Error::NotPapers { .. }), "{err}");
-    // Deep inside a field that is read, it is an error.
-    let in_title = format!(
-        r#"[{{"paper":{{"id":"2607.01234","authors":[{{"user":{}{}}}]}}}}]"#,
+    // Deep inside an entry, in keys the crate skips: skipped without recursion, entry kept.
+    let in_user = format!(
+        r#"[{{"paper":{{"id":"2607.01234","authors":[{{"user":{}null{}}}]}}}}]"#,
         "{\"user\":".repeat(10_000),
         "}".repeat(10_000)
     );
-    let err = promptly("deep users", || Listing::from_api_json(&in_title)).expect_err("too deep");
-    assert!(matches!(err, Error::Json { .. }), "{err}");
+    let read = promptly("deep users", || Listing::from_api_json(&in_user)).expect("skipped");
+    assert_eq!(read.papers.len(), 1);
     let in_entry = format!(
-        r#"[{{"paper":{{"id":"2607.01234","extra":{}{}}}}}]"#,
+        r#"[{{"paper":{{"id":"2607.01234","extra":{}1{}}}}}]"#,
         "{\"a\":".repeat(10_000),
         "}".repeat(10_000)
     );
-    let err = promptly("deep object in an entry", || {
+    let read = promptly("deep object in an entry", || {
         Listing::from_api_json(&in_entry)
     })
-    .expect_err("too deep");
-    assert!(matches!(err, Error::Json { .. }), "{err}");
+    .expect("skipped");
+    assert_eq!(read.papers[0].id.to_string(), "2607.01234");
+    // Malformed at the bottom: the error names the path down to it.
+    let malformed = in_user.replace("null", "");
+    let err = promptly("deep malformed", || Listing::from_api_json(&malformed)).expect_err("bad");
+    assert!(
+        matches!(&err, Error::Json { path, .. } if path.starts_with("[0].paper.authors[0].user")),
+        "{err}"
+    );
+    // With a depth limit, any deeper JSON is refused before it is read, naming the limit.
+    let options = ParseOptions::new().max_json_depth(64);
+    for (what, result) in [
+        (
+            "api",
+            Listing::from_api_json_with(&in_entry, &options).map(|_| ()),
+        ),
+        (
+            "blob",
+            Listing::from_html_with(
+                &blob(&[in_entry[1..in_entry.len() - 1].to_owned()]),
+                &options,
+            )
+            .map(|_| ()),
+        ),
+        (
+            "paper",
+            PaperPage::from_api_json_with(&in_entry[10..in_entry.len() - 2], &options).map(|_| ()),
+        ),
+    ] {
+        let err = promptly(what, || result).expect_err("too deep");
+        assert!(
+            matches!(err, Error::LimitExceeded { limit: 64, .. }),
+            "{what}: {err}"
+        );
+        assert!(err.to_string().contains("max_json_depth"), "{err}");
+    }
+    // Within the limit, read as usual; a limit above serde_json's own acts as its own.
+    let shallow = format!(
+        r#"[{{"paper":{{"id":"2607.01234","extra":{}1{}}}}}]"#,
+        "[".repeat(60),
+        "]".repeat(60)
+    );
+    assert!(Listing::from_api_json_with(&shallow, &options).is_ok());
+    assert!(
+        Listing::from_api_json_with(&in_entry, &ParseOptions::new().max_json_depth(1 << 20))
+            .is_ok()
+    );
     let page = format!(
         r#"<div data-target="DailyPapers" data-props="{}{}"></div>"#,
         "[".repeat(10_000),
@@ -246,6 +291,54 @@ fn truncated_json_keeps_the_entries_before_the_break_and_says_where() {
         Listing::from_api_json(&format!("[{cut}")),
         Err(Error::Json { .. })
     ));
+}
+
+#[test]
+fn a_page_cut_inside_its_blob_keeps_the_papers_before_the_cut() {
+    for name in [
+        "day-2026-server.html",
+        "search-2026.html",
+        "week-2026-W27.html",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(name);
+        let page = std::fs::read_to_string(&path).expect("fixture");
+        let whole = Listing::from_html(&page).expect("whole page");
+        assert!(whole.papers.len() >= 2, "{name}");
+        let blob_start = page.find("data-target=\"DailyPapers\"").expect("blob");
+        let blob_end = blob_start + page[blob_start..].find("\">").expect("blob end");
+        // Cut at many points inside the blob: every paper read is one of the whole page's
+        // papers, equal field for field, in order, and they are a prefix of the whole list.
+        let mut most = 0;
+        let mut cut = blob_start + 60;
+        while cut < blob_end {
+            if page.is_char_boundary(cut) {
+                let cut_page = &page[..cut];
+                match Listing::from_html(cut_page) {
+                    Ok(listing) => {
+                        let n = listing.papers.len();
+                        assert_eq!(listing.papers[..], whole.papers[..n], "{name} cut at {cut}");
+                        assert_eq!(listing.warnings[0].kind, WarningKind::TruncatedInput);
+                        assert!(listing.warnings[0].message.contains(&cut.to_string()));
+                        assert!(n >= most, "{name}: fewer papers for a longer page at {cut}");
+                        most = n;
+                    }
+                    // Before the first paper is whole: an error that says where it broke.
+                    Err(err) => {
+                        assert_eq!(most, 0, "{name} cut at {cut}: {err}");
+                        assert!(err.to_string().contains("truncated"), "{err}");
+                    }
+                }
+                // Strict mode: the error, never a partial listing.
+                let strict = Listing::from_html_with(cut_page, &ParseOptions::new().strict(true));
+                assert!(strict.is_err(), "{name} cut at {cut}");
+            }
+            cut += 97;
+        }
+        // Just before the end of the blob every paper is whole.
+        assert_eq!(most, whole.papers.len(), "{name}");
+    }
 }
 
 #[test]

@@ -33,6 +33,9 @@ pub(crate) struct PageScan<'a> {
     pub tags: usize,
     /// Where a quoted attribute value ran to the end of the input, if one did.
     pub unterminated_at: Option<usize>,
+    /// An element whose `data-props` value runs to the end of the input: a page cut inside
+    /// its blob. Its props hold what there is, from the opening quote on.
+    pub cut_hydrater: Option<Hydrater<'a>>,
 }
 
 impl<'a> PageScan<'a> {
@@ -199,6 +202,17 @@ fn read_tag<'a>(html: &'a str, start: usize, out: &mut PageScan<'a>) -> TagEnd {
             Some(&q @ (b'"' | b'\'')) => {
                 let Some(len) = memchr(q, &bytes[i + 1..]) else {
                     out.unterminated_at.get_or_insert(i);
+                    if let Some(target) = target.filter(|_| {
+                        props.is_none() && attr_name.eq_ignore_ascii_case(b"data-props")
+                    }) {
+                        out.cut_hydrater = Some(Hydrater {
+                            target: super::entities::decode(target.value).trim().to_owned(),
+                            props: Some(RawAttr {
+                                value: &html[i + 1..],
+                                offset: i + 1,
+                            }),
+                        });
+                    }
                     return TagEnd::Eof;
                 };
                 let value = RawAttr {
@@ -291,7 +305,16 @@ mod tests {
     fn unterminated_attribute_is_reported() {
         let scan = scan(r#"<div data-target="DailyPapers" data-props="{&quot;a"#);
         assert!(scan.hydrater("DailyPapers").is_none());
-        assert!(scan.unterminated_at.is_some());
+        assert_eq!(scan.unterminated_at, Some(42));
+        let cut = scan.cut_hydrater.expect("the cut blob");
+        assert_eq!(cut.target, "DailyPapers");
+        assert_eq!(
+            cut.props.map(|p| (p.value, p.offset)),
+            Some(("{&quot;a", 43))
+        );
+        // Cut in another attribute: no blob to salvage.
+        let scan = super::scan(r#"<div data-target="DailyPapers" title="x"#);
+        assert!(scan.cut_hydrater.is_none());
     }
 
     #[test]

@@ -2,19 +2,34 @@
 
 use serde::Deserialize;
 
-use crate::{Error, Stage};
+use crate::{Error, ParseOptions, Stage};
+
+/// The deepest nesting serde_json reads: it refuses deeper values whatever we ask (its
+/// recursion limit of 128 counts the level that fails), which is what keeps its recursive
+/// descent off the end of the stack.
+pub(crate) const SERDE_JSON_DEPTH: usize = 127;
 
 /// Deserializes `json` into a wire struct.
 ///
 /// The fast path runs serde_json alone; only when it fails is the input read again with path
 /// tracking, so that the error can name the JSON path without slowing down good input.
+/// Nesting deeper than `options.max_json_depth` is [`Error::LimitExceeded`].
 pub(crate) fn from_str<'a, T: Deserialize<'a>>(
     json: &'a str,
     stage: Stage,
     offset: Option<usize>,
+    options: &ParseOptions,
 ) -> Result<T, Error> {
+    let limit = options.max_json_depth.min(SERDE_JSON_DEPTH);
+    // serde_json enforces its own limit for free; a lower one needs a look first.
+    if limit < SERDE_JSON_DEPTH && deeper_than(json, limit) {
+        return Err(too_deep(stage, limit));
+    }
     match serde_json::from_str(json) {
         Ok(value) => Ok(value),
+        Err(err) if err.to_string().starts_with("recursion limit exceeded") => {
+            Err(too_deep(stage, limit))
+        }
         Err(err) => {
             let mut de = serde_json::Deserializer::from_str(json);
             let path = match serde_path_to_error::deserialize::<_, T>(&mut de) {
@@ -36,6 +51,53 @@ pub(crate) fn from_str<'a, T: Deserialize<'a>>(
             })
         }
     }
+}
+
+/// The error for nesting deeper than `limit`.
+fn too_deep(stage: Stage, limit: usize) -> Error {
+    Error::LimitExceeded {
+        stage,
+        what: "JSON nesting depth (max_json_depth)",
+        limit,
+        actual: limit + 1,
+    }
+}
+
+/// Whether `json` nests deeper than `limit` arrays and objects. Strings are skipped whole, so
+/// brackets inside them do not count.
+pub(crate) fn deeper_than(json: &str, limit: usize) -> bool {
+    let bytes = json.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'"' => {
+                // To the closing quote: the next one not escaped by a backslash.
+                i += 1;
+                loop {
+                    let rest = bytes.get(i..).unwrap_or_default();
+                    match memchr::memchr2(b'"', b'\\', rest) {
+                        Some(found) if rest[found] == b'\\' => i += found + 2,
+                        Some(found) => {
+                            i += found;
+                            break;
+                        }
+                        None => return false,
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// serde_json's message without its " at line L column C" suffix (the error carries those).
@@ -61,6 +123,7 @@ pub(crate) struct Salvaged<T> {
 pub(crate) fn salvage_array<'a, T: Deserialize<'a>>(
     json: &'a str,
     stage: Stage,
+    options: &ParseOptions,
 ) -> Option<Salvaged<T>> {
     let start = json.len() - json.trim_start().len();
     if !json[start..].starts_with('[') {
@@ -89,7 +152,7 @@ pub(crate) fn salvage_array<'a, T: Deserialize<'a>>(
         }
     }
     // The error of the whole, for its position and message.
-    let error = match from_str::<Vec<T>>(json, stage, None) {
+    let error = match from_str::<Vec<T>>(json, stage, None, options) {
         Err(error) => error,
         Ok(_) => return None,
     };
@@ -102,4 +165,178 @@ fn skip_space(json: &str, mut pos: usize) -> usize {
         pos += 1;
     }
     pos
+}
+
+/// A JSON object cut short, closed again after its last complete part.
+pub(crate) struct Closed {
+    /// The complete part with the brackets it left open closed.
+    pub json: String,
+    /// How many bytes of the input that part is.
+    pub kept: usize,
+}
+
+/// Closes a JSON object that ends early (a page cut inside its blob) after the last member
+/// of the root object, or the last element of an array that is such a member, that is
+/// complete: `{"a":1,"list":[{..},{..},{.. cut` becomes `{"a":1,"list":[{..},{..}]}`.
+///
+/// It never cuts deeper, so every element it keeps is whole; a member cut in its middle is
+/// left out entirely. Returns `None` for JSON that is not an object or is not cut.
+pub(crate) fn close_cut_object(json: &str) -> Option<Closed> {
+    let bytes = json.as_bytes();
+    let start = json.len() - json.trim_start().len();
+    if bytes.get(start) != Some(&b'{') {
+        return None;
+    }
+    // The open brackets; depth 1 is the root object, depth 2 an array in it.
+    let mut open: Vec<u8> = Vec::new();
+    // The latest place to cut, and the closing it needs.
+    let mut cut: Option<(usize, &'static str)> = None;
+    let mut i = start;
+    while i < bytes.len() {
+        match bytes[i] {
+            b @ (b'{' | b'[') => open.push(b),
+            b'}' | b']' => {
+                open.pop();
+                if open.is_empty() {
+                    return None; // complete: nothing was cut
+                }
+                if open == b"{[" {
+                    cut = Some((i + 1, "]}"));
+                }
+            }
+            b',' if open == b"{" => cut = Some((i, "}")),
+            b',' if open == b"{[" => cut = Some((i, "]}")),
+            b'"' => {
+                i += 1;
+                loop {
+                    let rest = bytes.get(i..).unwrap_or_default();
+                    match memchr::memchr2(b'"', b'\\', rest) {
+                        Some(found) if rest[found] == b'\\' => i += found + 2,
+                        Some(found) => {
+                            i += found;
+                            break;
+                        }
+                        None => {
+                            i = bytes.len();
+                            break;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let (end, closing) = cut?;
+    let mut closed = String::with_capacity(end + closing.len());
+    closed.push_str(&json[..end]);
+    closed.push_str(closing);
+    Some(Closed {
+        json: closed,
+        kept: end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    fn depth(value: &Value) -> usize {
+        match value {
+            Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+            Value::Object(members) => 1 + members.values().map(depth).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    fn json_value() -> impl Strategy<Value = Value> {
+        // Strings full of brackets, quotes and backslashes, which must not count.
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<i64>().prop_map(Value::from),
+            "[\\[\\]{}\"\\\\a]{0,6}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(12, 64, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("[\\[{\"\\\\k]{0,3}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn deeper_than_agrees_with_the_parsed_depth(value in json_value()) {
+            let text = serde_json::to_string(&value).unwrap();
+            let d = depth(&value);
+            prop_assert!(!deeper_than(&text, d), "{text}");
+            if d > 0 {
+                prop_assert!(deeper_than(&text, d - 1), "{text}");
+            }
+        }
+
+        #[test]
+        fn deeper_than_takes_any_text(text in ".{0,64}", limit in 0usize..4) {
+            let _ = deeper_than(&text, limit);
+        }
+    }
+
+    #[test]
+    fn a_cut_object_is_closed_after_its_last_whole_part() {
+        let closed = |json: &str| close_cut_object(json).map(|c| c.json);
+        let list =
+            r#"{"date":"2026-07-02","list":[{"id":"a","n":[1]},{"id":"b"},{"id":"c","t":"x\"},"#;
+        for (cut, expected) in [
+            (
+                list.len(),
+                r#"{"date":"2026-07-02","list":[{"id":"a","n":[1]},{"id":"b"}]}"#,
+            ),
+            (
+                list.len() - 26,
+                r#"{"date":"2026-07-02","list":[{"id":"a","n":[1]}]}"#,
+            ),
+            (list.find("[{").unwrap() + 1, r#"{"date":"2026-07-02"}"#),
+        ] {
+            assert_eq!(
+                closed(&list[..cut]).as_deref(),
+                Some(expected),
+                "{}",
+                &list[..cut]
+            );
+        }
+        // After the list: the members before the cut one.
+        assert_eq!(
+            closed(r#"{"list":[1,2],"prev":"2026-07-01","kind":"da"#).as_deref(),
+            Some(r#"{"list":[1,2],"prev":"2026-07-01"}"#)
+        );
+        // Nothing whole, not cut, not an object.
+        assert!(closed(r#"{"date":"2026-0"#).is_none());
+        assert!(closed(r#"{"a":[1,2]}"#).is_none());
+        assert!(closed(r#"[{"a":1},{"b"#).is_none());
+    }
+
+    proptest! {
+        #[test]
+        fn a_closed_cut_is_valid_json_that_the_whole_begins_with(value in json_value(), at in 0.0f64..1.0) {
+            let whole = serde_json::to_string(&serde_json::json!({"k": 1, "list": [value.clone(), value], "z": "}"})).unwrap();
+            let mut cut = (whole.len() as f64 * at) as usize;
+            while !whole.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if let Some(closed) = close_cut_object(&whole[..cut]) {
+                prop_assert!(serde_json::from_str::<Value>(&closed.json).is_ok(), "{}", closed.json);
+                prop_assert!(whole.starts_with(&closed.json[..closed.kept]));
+            }
+        }
+    }
+
+    #[test]
+    fn serde_json_reads_exactly_its_own_depth() {
+        let at = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(serde_json::from_str::<Value>(&at(SERDE_JSON_DEPTH)).is_ok());
+        assert!(serde_json::from_str::<Value>(&at(SERDE_JSON_DEPTH + 1)).is_err());
+    }
 }

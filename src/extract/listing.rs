@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::html_scan::{self, PageScan};
+use super::html_scan::{self, Hydrater, PageScan};
 use super::map::{At, Mapper, article};
 use super::{cards, dom};
 use super::{describe_start, enforce_strict, entities, json, prepare};
@@ -78,11 +78,12 @@ impl Listing {
             Some(b'[') => {
                 let mut broken = None;
                 let entries: Vec<Field<WirePaper<'_>>> =
-                    match json::from_str(json, Stage::ApiJson, None) {
+                    match json::from_str(json, Stage::ApiJson, None, options) {
                         Ok(entries) => entries,
-                        // A cut or damaged response: keep the entries before the break.
-                        Err(error) if !options.strict => {
-                            match json::salvage_array(json, Stage::ApiJson) {
+                        // A cut or damaged response: keep the entries before the break. A
+                        // limit hit stays an error.
+                        Err(error @ Error::Json { .. }) if !options.strict => {
+                            match json::salvage_array(json, Stage::ApiJson, options) {
                                 Some(salvaged) if !salvaged.items.is_empty() => {
                                     broken = Some(salvaged.error);
                                     salvaged.items
@@ -118,7 +119,7 @@ impl Listing {
                 Ok(listing)
             }
             Some(b'{') => {
-                let wire: WireListing<'_> = json::from_str(json, Stage::ApiJson, None)?;
+                let wire: WireListing<'_> = json::from_str(json, Stage::ApiJson, None, options)?;
                 from_wire(&wire, Source::ApiJson, Stage::ApiJson, options)
             }
             Some(b'<') => Err(Error::NotPapers {
@@ -153,6 +154,16 @@ pub(crate) fn listing_from_scan(
         .map(|c| entities::decode(c.value).trim().to_owned())
         .filter(|c| !c.is_empty());
     let Some(hydrater) = scan.hydrater("DailyPapers") else {
+        // A page cut inside its blob: the papers before the cut are whole.
+        if let Some(cut) = scan
+            .cut_hydrater
+            .as_ref()
+            .filter(|h| h.target == "DailyPapers" && !options.strict)
+        {
+            if let Some(listing) = listing_from_cut_blob(html, cut, options)? {
+                return Ok(listing);
+            }
+        }
         // No blob: read the visible cards, if the page has any.
         if scan.hydrater("PaperContent").is_some() || scan.tags == 0 {
             return Err(not_a_listing_page(html, scan));
@@ -175,7 +186,7 @@ pub(crate) fn listing_from_scan(
         };
         let decoded = entities::decode(props.value);
         let wire: WireListing<'_> =
-            json::from_str(&decoded, Stage::HydrationBlob, Some(props.offset))?;
+            json::from_str(&decoded, Stage::HydrationBlob, Some(props.offset), options)?;
         from_wire(&wire, Source::HydrationBlob, Stage::HydrationBlob, options)
     };
     match from_blob() {
@@ -217,6 +228,54 @@ pub(crate) fn listing_from_scan(
         }
         Err(err) => Err(err),
     }
+}
+
+/// The listing in a blob the page ends inside of, from its complete part; `None` when no
+/// part of it is complete.
+fn listing_from_cut_blob(
+    html: &str,
+    cut: &Hydrater<'_>,
+    options: &ParseOptions,
+) -> Result<Option<Listing>, Error> {
+    let Some(props) = cut.props else {
+        return Ok(None);
+    };
+    let decoded = entities::decode(props.value);
+    let Some(closed) = json::close_cut_object(&decoded) else {
+        return Ok(None);
+    };
+    let wire: WireListing<'_> = match json::from_str(
+        &closed.json,
+        Stage::HydrationBlob,
+        Some(props.offset),
+        options,
+    ) {
+        Ok(wire) => wire,
+        Err(Error::Json { .. }) => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    if !wire.daily_papers.is_present() && !wire.search_results.is_present() {
+        return Ok(None);
+    }
+    let mut listing = from_wire(&wire, Source::HydrationBlob, Stage::HydrationBlob, options)?;
+    listing.warnings.insert(
+        0,
+        Warning::new(
+            WarningKind::TruncatedInput,
+            None,
+            String::new(),
+            format!(
+                "the page ends inside the DailyPapers data blob (it starts at byte {}, the \
+                 page ends at byte {}); the {} papers complete before the cut were read, \
+                 anything after them is lost ({} bytes of JSON kept)",
+                props.offset,
+                html.len(),
+                listing.papers.len(),
+                closed.kept
+            ),
+        ),
+    );
+    Ok(Some(listing))
 }
 
 fn not_a_listing_page(html: &str, scan: &PageScan<'_>) -> Error {

@@ -56,7 +56,7 @@ impl PaperPage {
                 });
             }
         }
-        let wire: WirePaper<'_> = json::from_str(json, stage, None)?;
+        let wire: WirePaper<'_> = json::from_str(json, stage, None, options)?;
         let mut warnings = Vec::new();
         let paper = single_paper(&wire, At::root(""), &mut warnings, stage)?;
         enforce_strict(&warnings, options, stage)?;
@@ -161,7 +161,8 @@ pub(crate) fn paper_page_from_scan(
         };
         let stage = Stage::HydrationBlob;
         let decoded = entities::decode(props.value);
-        let wire: WirePaperContent<'_> = json::from_str(&decoded, stage, Some(props.offset))?;
+        let wire: WirePaperContent<'_> =
+            json::from_str(&decoded, stage, Some(props.offset), options)?;
         let mut warnings = Vec::new();
         let Field::Value(paper) = &wire.paper else {
             return Err(Error::NotPapers {
