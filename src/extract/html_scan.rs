@@ -52,10 +52,20 @@ static COMMENT_END: std::sync::LazyLock<memmem::Finder<'static>> =
 /// Elements whose content is raw text: a `<` inside them does not start a tag.
 const RAW_TEXT: [&str; 6] = ["script", "style", "textarea", "title", "xmp", "noscript"];
 
-/// Scans the whole page once.
+/// The hydration elements that hold a whole page's data: the first one decides the page.
+const BLOB_TARGETS: [&str; 2] = ["DailyPapers", "PaperContent"];
+
+/// Scans the page once, up to what the readers need.
+///
+/// The scan stops after the first `DailyPapers` or `PaperContent` element that has its
+/// `data-props`, the blob that decides what the page is, unless a `<link` tag (the only other
+/// thing looked for, the canonical link) may still follow. On a listing page that skips the
+/// rendered cards, about half the page; every page the site serves has its canonical link in
+/// the head, before the blob.
 pub(crate) fn scan(html: &str) -> PageScan<'_> {
     let bytes = html.as_bytes();
     let mut out = PageScan::default();
+    let mut blob_seen = false;
     let mut pos = 0;
     while let Some(found) = find_byte(b'<', &bytes[pos..]) {
         let lt = pos + found;
@@ -80,6 +90,12 @@ pub(crate) fn scan(html: &str) -> PageScan<'_> {
                     if let Some(name) = name_is_raw_text {
                         pos = skip_raw_text(bytes, pos, name);
                     }
+                    if !blob_seen && out.hydraters.last().is_some_and(is_blob) {
+                        blob_seen = true;
+                        if out.canonical.is_some() || !may_hold_link(&bytes[pos..]) {
+                            return out;
+                        }
+                    }
                 }
                 TagEnd::Eof => return out,
             },
@@ -87,6 +103,22 @@ pub(crate) fn scan(html: &str) -> PageScan<'_> {
         }
     }
     out
+}
+
+fn is_blob(hydrater: &Hydrater<'_>) -> bool {
+    hydrater.props.is_some() && BLOB_TARGETS.contains(&hydrater.target.as_str())
+}
+
+/// Whether `<link` (any case) occurs in `bytes`, followed by what ends a tag name.
+fn may_hold_link(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', bytes).any(|lt| {
+        bytes
+            .get(lt + 1..lt + 5)
+            .is_some_and(|name| name.eq_ignore_ascii_case(b"link"))
+            && bytes
+                .get(lt + 5)
+                .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>')
+    })
 }
 
 /// Where `needle` first occurs in `haystack`.
@@ -299,6 +331,30 @@ mod tests {
             Some("https://huggingface.co/papers/date/2026-07-02")
         );
         assert_eq!(scan.hydraters.len(), 1);
+    }
+
+    #[test]
+    fn stops_after_the_blob_unless_a_link_may_follow() {
+        let blob = r#"<html><div data-target="DailyPapers" data-props="{}">"#;
+        let after = r#"<div data-target="Later" data-props="{}"></div>"#;
+        let page = format!("{blob}{after}");
+        let targets = |page: &str| -> Vec<String> {
+            scan(page).hydraters.into_iter().map(|h| h.target).collect()
+        };
+        assert_eq!(targets(&page), ["DailyPapers"]);
+        // A canonical link after the blob is still found, in any case.
+        for link in [
+            r#"<LINK REL=canonical href="/a">"#,
+            r#"<link/rel="canonical" href="/a">"#,
+        ] {
+            let page = format!("{blob}{after}{link}");
+            assert_eq!(targets(&page), ["DailyPapers", "Later"]);
+            assert_eq!(scan(&page).canonical.map(|c| c.value), Some("/a"));
+        }
+        // `<linked>` is no link; a blob without props does not decide the page.
+        assert_eq!(targets(&format!("{blob}{after}<linked>")), ["DailyPapers"]);
+        let no_props = r#"<div data-target="PaperContent"><div data-target="DailyPapers" data-props="{}"><i data-target="x">"#;
+        assert_eq!(targets(no_props), ["PaperContent", "DailyPapers"]);
     }
 
     #[test]
