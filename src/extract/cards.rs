@@ -16,6 +16,7 @@ use super::dom::{
     self, ANCHORS, IMAGES, ancestors, count, handle_link, image_url, is_leaf, paper_link, selector,
     site_path, text,
 };
+use super::html_scan::PageScan;
 use crate::model::{Coverage, Listing, Month, Organization, Paper, Period, Source, User, Week};
 use crate::normalize::{absolute_url, parse_display_date};
 use crate::{ArxivId, Error, ParseOptions, Stage, Warning, WarningKind};
@@ -36,16 +37,18 @@ static ALL: LazyLock<Selector> = LazyLock::new(|| selector("*"));
 /// `canonical` is the page's `<link rel="canonical">`, already decoded.
 pub(crate) fn listing(
     html: &str,
+    scan: &PageScan<'_>,
     canonical: Option<String>,
     options: &ParseOptions,
 ) -> Result<Option<Listing>, Error> {
+    let html = scan.without_props(html);
     // The nesting bound comes before anything else, so that a hostile page is refused the
     // same way whether or not it has cards.
-    dom::check_depth(html, options.max_depth)?;
-    if !mentions_article(html) {
+    dom::check_depth(&html, options.max_depth)?;
+    if !mentions_article(&html) {
         return Ok(None);
     }
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&html);
     let papers = read_cards(&doc);
     if papers.is_empty() {
         return Ok(None);

@@ -7,6 +7,8 @@
 //! Everything else (nesting, classes, ancestors) is ignored, so it is linear in the input and
 //! cannot be slowed down by deep nesting.
 
+use std::borrow::Cow;
+
 use memchr::{memchr, memmem};
 
 /// A raw attribute value and where it starts in the page.
@@ -42,6 +44,40 @@ impl<'a> PageScan<'a> {
     /// The first element whose `data-target` is `target`.
     pub(crate) fn hydrater(&self, target: &str) -> Option<&Hydrater<'a>> {
         self.hydraters.iter().find(|h| h.target == target)
+    }
+
+    /// The page with the values of its large `data-props` emptied, for the readers that
+    /// build a tree from the visible markup (which never read them).
+    ///
+    /// A listing page's blob is about half of it and nearly all character references; the
+    /// tree builder would decode every one of them into an attribute nobody reads. Only what
+    /// is between the quotes goes, so the markup tokenizes into the same elements.
+    pub(crate) fn without_props(&self, html: &'a str) -> Cow<'a, str> {
+        /// Smaller values cost less to decode than the copy costs.
+        const LARGE: usize = 4096;
+        let spans: Vec<(usize, usize)> = self
+            .hydraters
+            .iter()
+            .chain(self.cut_hydrater.as_ref())
+            .filter_map(|h| h.props)
+            .filter(|p| p.value.len() >= LARGE)
+            .map(|p| (p.offset, p.offset + p.value.len()))
+            .collect();
+        if spans.is_empty() {
+            return Cow::Borrowed(html);
+        }
+        let mut light = String::with_capacity(html.len());
+        let mut copied = 0;
+        for (start, end) in spans {
+            // In document order and apart; a span that is not (never from one scan) is kept.
+            if start < copied || end > html.len() {
+                continue;
+            }
+            light.push_str(&html[copied..start]);
+            copied = end;
+        }
+        light.push_str(&html[copied..]);
+        Cow::Owned(light)
     }
 }
 
@@ -355,6 +391,30 @@ mod tests {
         assert_eq!(targets(&format!("{blob}{after}<linked>")), ["DailyPapers"]);
         let no_props = r#"<div data-target="PaperContent"><div data-target="DailyPapers" data-props="{}"><i data-target="x">"#;
         assert_eq!(targets(no_props), ["PaperContent", "DailyPapers"]);
+    }
+
+    #[test]
+    fn large_props_are_emptied_for_the_tree_readers() {
+        let big = "&quot;x".repeat(1000);
+        let page = format!(
+            r#"<div data-target="A" data-props="{big}"><article class='c'>é</article><i data-target=B data-props='{{}}'></i><p data-target="C" data-props="{big}">"#
+        );
+        let scan = scan(&page);
+        assert_eq!(
+            scan.without_props(&page),
+            r#"<div data-target="A" data-props=""><article class='c'>é</article><i data-target=B data-props='{}'></i><p data-target="C" data-props="">"#
+        );
+        let small = r#"<div data-target="A" data-props="{}">"#;
+        assert!(matches!(
+            super::scan(small).without_props(small),
+            Cow::Borrowed(_)
+        ));
+        // A page cut inside a blob loses the rest of the blob.
+        let cut = format!(r#"<b data-target="A" data-props="{big}"#);
+        assert_eq!(
+            super::scan(&cut).without_props(&cut),
+            r#"<b data-target="A" data-props=""#
+        );
     }
 
     #[test]

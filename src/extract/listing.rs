@@ -168,7 +168,7 @@ pub(crate) fn listing_from_scan(
         if scan.hydrater("PaperContent").is_some() || scan.tags == 0 {
             return Err(not_a_listing_page(html, scan));
         }
-        return match cards::listing(html, canonical, options)? {
+        return match cards::listing(html, scan, canonical, options)? {
             Some(listing) => {
                 enforce_strict(&listing.warnings, options, Stage::Html)?;
                 Ok(listing)
@@ -193,7 +193,7 @@ pub(crate) fn listing_from_scan(
         Ok(mut listing) => {
             listing.canonical_url = canonical;
             if options.cross_check && cards::mentions_article(html) {
-                let doc = dom::parse_bounded(html, options.max_depth)?;
+                let doc = dom::parse_bounded(&scan.without_props(html), options.max_depth)?;
                 let shown = cards::read_cards(&doc);
                 listing
                     .warnings
@@ -207,7 +207,7 @@ pub(crate) fn listing_from_scan(
         Err(err @ (Error::Html { .. } | Error::Json { .. } | Error::NotPapers { .. }))
             if !options.strict =>
         {
-            match cards::listing(html, canonical, options)? {
+            match cards::listing(html, scan, canonical, options)? {
                 Some(mut listing) => {
                     listing.warnings.insert(
                         0,

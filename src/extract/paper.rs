@@ -140,7 +140,7 @@ pub(crate) fn paper_page_from_scan(
             format!("not HTML: {}", describe_start(html))
         } else {
             // No blob: read what the page shows, if it is a paper page.
-            if let Some(page) = paper_visible::paper_page(html, options)? {
+            if let Some(page) = paper_visible::paper_page(html, scan, options)? {
                 enforce_strict(&page.warnings, options, Stage::Html)?;
                 return Ok(page);
             }
@@ -213,7 +213,7 @@ pub(crate) fn paper_page_from_scan(
         Err(err @ (Error::Html { .. } | Error::Json { .. } | Error::NotPapers { .. }))
             if !options.strict =>
         {
-            match paper_visible::paper_page(html, options)? {
+            match paper_visible::paper_page(html, scan, options)? {
                 Some(mut page) => {
                     page.warnings.insert(
                         0,

@@ -18,6 +18,7 @@ use super::dom::{
     self, ANCHORS, IMAGES, ancestors, canonical_or_og_url, count, handle_link, image_url, is_leaf,
     paper_link, selector, site_path, text,
 };
+use super::html_scan::PageScan;
 use crate::model::{
     Author, Comment, Coverage, LinkedRepos, Organization, Paper, PaperPage, Source, User,
 };
@@ -35,8 +36,12 @@ static PROSE: LazyLock<Selector> = LazyLock::new(|| selector("[class*=prose]"));
 
 /// The paper page the visible content shows, or `None` when the page is not a paper page
 /// (no paper id in its canonical link, or no title and abstract).
-pub(crate) fn paper_page(html: &str, options: &ParseOptions) -> Result<Option<PaperPage>, Error> {
-    let doc = dom::parse_bounded(html, options.max_depth)?;
+pub(crate) fn paper_page(
+    html: &str,
+    scan: &PageScan<'_>,
+    options: &ParseOptions,
+) -> Result<Option<PaperPage>, Error> {
+    let doc = dom::parse_bounded(&scan.without_props(html), options.max_depth)?;
     Ok(read_page(&doc))
 }
 
