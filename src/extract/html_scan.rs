@@ -146,16 +146,26 @@ fn is_blob(hydrater: &Hydrater<'_>) -> bool {
 }
 
 /// Whether `<link` (any case) occurs in `bytes`, followed by what ends a tag name.
+///
+/// Searched as `<l` and `<L`, which are rare in markup (a few `<li>`), rather than at every
+/// `<`, which costs a search restart per tag.
 fn may_hold_link(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b'<', bytes).any(|lt| {
-        bytes
-            .get(lt + 1..lt + 5)
-            .is_some_and(|name| name.eq_ignore_ascii_case(b"link"))
-            && bytes
-                .get(lt + 5)
-                .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>')
+    [&*LINK_LOWER, &*LINK_UPPER].iter().any(|finder| {
+        finder.find_iter(bytes).any(|lt| {
+            bytes
+                .get(lt + 2..lt + 5)
+                .is_some_and(|name| name.eq_ignore_ascii_case(b"ink"))
+                && bytes
+                    .get(lt + 5)
+                    .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>')
+        })
     })
 }
+
+static LINK_LOWER: std::sync::LazyLock<memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memmem::Finder::new(b"<l"));
+static LINK_UPPER: std::sync::LazyLock<memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memmem::Finder::new(b"<L"));
 
 /// Where `needle` first occurs in `haystack`.
 ///
