@@ -1,11 +1,17 @@
-"""Fails when a dependency declares a rust-version newer than the crate's own.
+"""Fails when a dependency declares a rust-version newer than the crate's own, or when the
+crate's code uses let chains (`if a && let Some(x) = y`, stable only since Rust 1.88).
 
 The machine has one toolchain, so the MSRV cannot be proven by building with an older
-compiler; this checks the next best thing: what every resolved dependency says it needs.
+compiler; this checks the next best things: what every resolved dependency says it needs,
+and the one newer syntax that is easy to write by habit.
 """
 import json
+import pathlib
+import re
 import subprocess
 import sys
+
+LET_CHAIN = re.compile(r"(&&|\|\|)\s*let\s|\bif\s+let\b[^{;]*&&\s*let\s")
 
 
 def parse(v):
@@ -20,6 +26,13 @@ too_new = []
 for p in meta["packages"]:
     if p["id"] in resolved and p.get("rust_version") and parse(p["rust_version"]) > msrv:
         too_new.append(f'{p["name"]} {p["version"]} needs {p["rust_version"]}')
+if msrv < (1, 88, 0):
+    sources = ["src", "tests", "examples", "benches", "fuzz/fuzz_targets", "scripts"]
+    for path in sorted(p for d in sources for p in pathlib.Path(d).glob("**/*.rs")):
+        text = path.read_text(encoding="utf-8")
+        for match in LET_CHAIN.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            too_new.append(f"{path}:{line} uses a let chain (Rust 1.88)")
 if too_new:
     print(f'rust-version {ours["rust_version"]} is too low:', *too_new, sep="\n  ")
     sys.exit(1)

@@ -740,11 +740,12 @@ impl ActiveFormatting {
                     if f.live && f.name == name && f.attrs == attrs)
             })
             .collect();
-        if same.len() >= 3
-            && let Entry::Element(f) = &self.entries[same[0]]
-        {
-            let at = (same[0], f.serial);
-            self.kill(at);
+        // (Nested `if`s: let chains need a newer compiler than the crate's rust-version.)
+        if same.len() >= 3 {
+            if let Entry::Element(f) = &self.entries[same[0]] {
+                let at = (same[0], f.serial);
+                self.kill(at);
+            }
         }
         let index = self.entries.len();
         self.entries.push(Entry::Element(Formatting {
@@ -853,10 +854,10 @@ impl Builder {
         if open.ghost {
             return;
         }
-        if open.ns == Ns::Html
-            && let Some(n) = self.html_names.get_mut(&open.name)
-        {
-            *n = n.saturating_sub(1);
+        if open.ns == Ns::Html {
+            if let Some(n) = self.html_names.get_mut(&open.name) {
+                *n = n.saturating_sub(1);
+            }
         }
         if let Some(n) = self.all_names.get_mut(&open.name) {
             *n = n.saturating_sub(1);
