@@ -20,6 +20,7 @@
 //! leaves this crate.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use memchr::{memchr, memmem};
@@ -770,12 +771,51 @@ impl ActiveFormatting {
     }
 }
 
+/// FNV-1a: tag names are a few bytes, looked up several times per tag, where SipHash costs
+/// more than the rest of the step. It resists no crafted collisions, but it need not: the
+/// maps hold only the names of open elements (a name leaves when its count reaches zero),
+/// at most the depth limit of them, so a collision costs at most what walking the bounded
+/// stack costs.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type NameCounts = HashMap<String, usize, BuildHasherDefault<Fnv>>;
+
+/// One element named `name` fewer; a name none is left of leaves the map.
+fn decrement(counts: &mut NameCounts, name: &str) {
+    if let Some(n) = counts.get_mut(name) {
+        if *n <= 1 {
+            counts.remove(name);
+        } else {
+            *n -= 1;
+        }
+    }
+}
+
 struct Builder {
     stack: Vec<Open>,
     /// How many open elements have each name: HTML ones, and all of them. They let the
     /// common cases skip walking the stack.
-    html_names: HashMap<String, usize>,
-    all_names: HashMap<String, usize>,
+    html_names: NameCounts,
+    all_names: NameCounts,
     active: ActiveFormatting,
     /// html5ever's form element pointer: set by a `<form>` outside templates, it makes the
     /// tree builder ignore further `<form>` start tags until a `</form>`.
@@ -797,8 +837,8 @@ impl Builder {
     fn new(limit: usize) -> Self {
         Builder {
             stack: Vec::new(),
-            html_names: HashMap::new(),
-            all_names: HashMap::new(),
+            html_names: NameCounts::default(),
+            all_names: NameCounts::default(),
             active: ActiveFormatting::new(),
             form_pointer: None,
             body_started: false,
@@ -855,13 +895,9 @@ impl Builder {
             return;
         }
         if open.ns == Ns::Html {
-            if let Some(n) = self.html_names.get_mut(&open.name) {
-                *n = n.saturating_sub(1);
-            }
+            decrement(&mut self.html_names, &open.name);
         }
-        if let Some(n) = self.all_names.get_mut(&open.name) {
-            *n = n.saturating_sub(1);
-        }
+        decrement(&mut self.all_names, &open.name);
         if let Some(at) = open.entry {
             self.active.set_on_stack(at, false);
         }
