@@ -44,6 +44,9 @@ pub enum InputKind {
 
 /// Reads any supported input, telling its kind from its content.
 ///
+/// A page is a listing or a paper page by its first data blob (the `DailyPapers` or
+/// `PaperContent` hydration element); a page without one is read from what it shows.
+///
 /// ```
 /// use hf_papers::{parse, Document};
 /// match parse(r#"[{"paper": {"id": "2607.01234"}}]"#)? {
