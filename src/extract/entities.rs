@@ -16,11 +16,11 @@ pub(crate) fn decode(raw: &str) -> Cow<'_, str> {
     let mut i = first;
     while i < bytes.len() {
         // `bytes[i]` is a `&` here, so `i` is on a char boundary.
-        let rest = &raw[i..];
-        if rest.starts_with("&quot;") {
+        if bytes.get(i + 1..i + 6) == Some(b"quot;") {
             out.push(b'"');
             i += "&quot;".len();
         } else {
+            let rest = &raw[i..];
             let (decoded, used) = decode_one(rest);
             match decoded {
                 Some(text) => out.extend_from_slice(text.as_bytes()),
@@ -65,14 +65,17 @@ fn first_amp(block: &[u8; BLOCK]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     const AMPS: u64 = u64::from_ne_bytes([b'&'; 8]);
-    block.chunks_exact(8).enumerate().find_map(|(w, word)| {
-        let mut word_bytes = [0; 8];
-        word_bytes.copy_from_slice(word);
+    for at in (0..BLOCK).step_by(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(&block[at..at + 8]);
         // The classic "has a zero byte" test: its lowest set bit marks the first `&`.
-        let x = u64::from_le_bytes(word_bytes) ^ AMPS;
+        let x = u64::from_le_bytes(word) ^ AMPS;
         let amps = x.wrapping_sub(ONES) & !x & HIGHS;
-        (amps != 0).then(|| w * 8 + amps.trailing_zeros() as usize / 8)
-    })
+        if amps != 0 {
+            return Some(at + amps.trailing_zeros() as usize / 8);
+        }
+    }
+    None
 }
 
 /// Decodes the reference at the start of `s` (which starts with `&`): the text it stands for
