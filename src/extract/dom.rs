@@ -26,6 +26,7 @@ use std::sync::LazyLock;
 use memchr::{memchr, memmem};
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::html_scan::skip_raw_text;
 use crate::normalize::{absolute_url, clean_text, parse_count};
 use crate::{ArxivId, Error, Stage};
 
@@ -267,25 +268,6 @@ fn read_tag<'a>(html: &'a str, start: usize, attrs: &mut Vec<(&'a str, &'a str)>
         end: i,
         self_closing,
     })
-}
-
-/// Skips raw text to the start of its end tag `</name` (or to the end of the input).
-fn skip_raw_text(bytes: &[u8], mut pos: usize, name: &str) -> usize {
-    while let Some(found) = memchr(b'<', &bytes[pos..]) {
-        let lt = pos + found;
-        let after = &bytes[lt + 1..];
-        if after.first() == Some(&b'/')
-            && after.len() > name.len()
-            && after[1..=name.len()].eq_ignore_ascii_case(name.as_bytes())
-            && after
-                .get(name.len() + 1)
-                .is_none_or(|&b| is_space(b) || b == b'>' || b == b'/')
-        {
-            return lt;
-        }
-        pos = lt + 1;
-    }
-    bytes.len()
 }
 
 // ---------------------------------------------------------------------------------------

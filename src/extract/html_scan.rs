@@ -339,8 +339,9 @@ fn read_tag<'a>(html: &'a str, start: usize, out: &mut PageScan<'a>) -> TagEnd {
     TagEnd::At(i, raw_text)
 }
 
-/// Skips the content of a raw-text element to just after its end tag.
-fn skip_raw_text(bytes: &[u8], mut pos: usize, name: &str) -> usize {
+/// Skips the content of a raw-text element: the index of the `<` of its end tag `</name`, or
+/// the end of the input.
+pub(crate) fn skip_raw_text(bytes: &[u8], mut pos: usize, name: &str) -> usize {
     while let Some(found) = memchr(b'<', &bytes[pos..]) {
         let lt = pos + found;
         let after = &bytes[lt + 1..];

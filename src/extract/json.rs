@@ -78,26 +78,29 @@ pub(crate) fn deeper_than(json: &str, limit: usize) -> bool {
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
-            b'"' => {
-                // To the closing quote: the next one not escaped by a backslash.
-                i += 1;
-                loop {
-                    let rest = bytes.get(i..).unwrap_or_default();
-                    match memchr::memchr2(b'"', b'\\', rest) {
-                        Some(found) if rest[found] == b'\\' => i += found + 2,
-                        Some(found) => {
-                            i += found;
-                            break;
-                        }
-                        None => return false,
-                    }
-                }
-            }
+            b'"' => match string_end(bytes, i) {
+                Some(end) => i = end,
+                None => return false,
+            },
             _ => {}
         }
         i += 1;
     }
     false
+}
+
+/// The index of the quote that closes the JSON string opening at `bytes[open]`: the next one
+/// not escaped by a backslash. `None` when the input ends first.
+fn string_end(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut i = open + 1;
+    loop {
+        let rest = bytes.get(i..)?;
+        let found = memchr::memchr2(b'"', b'\\', rest)?;
+        if rest[found] == b'"' {
+            return Some(i + found);
+        }
+        i += found + 2; // a backslash and the byte it escapes
+    }
 }
 
 /// serde_json's message without its " at line L column C" suffix (the error carries those).
@@ -206,23 +209,7 @@ pub(crate) fn close_cut_object(json: &str) -> Option<Closed> {
             }
             b',' if open == b"{" => cut = Some((i, "}")),
             b',' if open == b"{[" => cut = Some((i, "]}")),
-            b'"' => {
-                i += 1;
-                loop {
-                    let rest = bytes.get(i..).unwrap_or_default();
-                    match memchr::memchr2(b'"', b'\\', rest) {
-                        Some(found) if rest[found] == b'\\' => i += found + 2,
-                        Some(found) => {
-                            i += found;
-                            break;
-                        }
-                        None => {
-                            i = bytes.len();
-                            break;
-                        }
-                    }
-                }
-            }
+            b'"' => i = string_end(bytes, i).unwrap_or(bytes.len()),
             _ => {}
         }
         i += 1;
