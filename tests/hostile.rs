@@ -342,6 +342,36 @@ fn a_page_cut_inside_its_blob_keeps_the_papers_before_the_cut() {
 }
 
 #[test]
+fn a_blob_broken_in_one_entry_keeps_the_entries_before_it_when_no_cards_show() {
+    let broken = entry("2607.01236", "Three").replace(r#""upvotes":3"#, r#""upvotes":3 @"#);
+    let page = blob(&[
+        entry("2607.01234", "One"),
+        // Line breaks between entries: the break is found by line and column.
+        format!("\n{}\n", entry("2607.01235", "Two")),
+        broken,
+        entry("2607.01237", "Four"),
+    ]);
+    let listing = Listing::from_html(&page).expect("the entries before the break");
+    let ids: Vec<String> = listing.papers.iter().map(|p| p.id.to_string()).collect();
+    assert_eq!(ids, ["2607.01234", "2607.01235"]);
+    assert_eq!(listing.warnings.len(), 1, "{:?}", listing.warnings);
+    assert_eq!(listing.warnings[0].kind, WarningKind::BlobUnreadable);
+    assert!(
+        listing.warnings[0].message.contains("column"),
+        "{}",
+        listing.warnings[0].message
+    );
+    // Strict mode: the error, where the JSON breaks.
+    let err =
+        Listing::from_html_with(&page, &ParseOptions::new().strict(true)).expect_err("strict");
+    assert!(matches!(err, Error::Json { .. }), "{err}");
+    // Broken in the first entry: nothing whole before it, the error.
+    let first = entry("2607.01234", "One").replace(r#""upvotes":3"#, r#""upvotes":3 @"#);
+    let err = Listing::from_html(&blob(&[first])).expect_err("nothing whole");
+    assert!(matches!(err, Error::Json { .. }), "{err}");
+}
+
+#[test]
 fn bom_nul_and_invalid_utf8() {
     let json = format!("\u{feff}[{}]", entry("2607.01234", "With a BOM"));
     assert_eq!(

@@ -223,7 +223,11 @@ pub(crate) fn listing_from_scan(
                     );
                     Ok(listing)
                 }
-                None => Err(err),
+                // No cards either: the entries before the break.
+                None => match listing_from_broken_blob(hydrater, &err, options)? {
+                    Some(listing) => Ok(listing),
+                    None => Err(err),
+                },
             }
         }
         Err(err) => Err(err),
@@ -241,23 +245,10 @@ fn listing_from_cut_blob(
         return Ok(None);
     };
     let decoded = entities::decode(props.value);
-    let Some(closed) = json::close_cut_object(&decoded) else {
+    let Some((mut listing, kept)) = listing_from_json_prefix(&decoded, props.offset, options)?
+    else {
         return Ok(None);
     };
-    let wire: WireListing<'_> = match json::from_str(
-        &closed.json,
-        Stage::HydrationBlob,
-        Some(props.offset),
-        options,
-    ) {
-        Ok(wire) => wire,
-        Err(Error::Json { .. }) => return Ok(None),
-        Err(err) => return Err(err),
-    };
-    if !wire.daily_papers.is_present() && !wire.search_results.is_present() {
-        return Ok(None);
-    }
-    let mut listing = from_wire(&wire, Source::HydrationBlob, Stage::HydrationBlob, options)?;
     listing.warnings.insert(
         0,
         Warning::new(
@@ -267,15 +258,79 @@ fn listing_from_cut_blob(
             format!(
                 "the page ends inside the DailyPapers data blob (it starts at byte {}, the \
                  page ends at byte {}); the {} papers complete before the cut were read, \
-                 anything after them is lost ({} bytes of JSON kept)",
+                 anything after them is lost ({kept} bytes of JSON kept)",
                 props.offset,
                 html.len(),
                 listing.papers.len(),
-                closed.kept
             ),
         ),
     );
     Ok(Some(listing))
+}
+
+/// The listing in the part of a blob before the place its JSON breaks (a stray character in
+/// one entry), for a page with no cards to fall back on; `None` when nothing before the
+/// break is whole.
+fn listing_from_broken_blob(
+    hydrater: &Hydrater<'_>,
+    broken: &Error,
+    options: &ParseOptions,
+) -> Result<Option<Listing>, Error> {
+    let (Some(props), Error::Json { line, column, .. }) = (hydrater.props, broken) else {
+        return Ok(None);
+    };
+    let decoded = entities::decode(props.value);
+    // serde_json counts lines from 1 and columns in bytes from 1.
+    let line_start: usize = decoded
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut at = (line_start + column.saturating_sub(1)).min(decoded.len());
+    while !decoded.is_char_boundary(at) {
+        at -= 1;
+    }
+    let Some((mut listing, _)) = listing_from_json_prefix(&decoded[..at], props.offset, options)?
+    else {
+        return Ok(None);
+    };
+    listing.warnings.insert(
+        0,
+        Warning::new(
+            WarningKind::BlobUnreadable,
+            None,
+            String::new(),
+            format!(
+                "the DailyPapers data blob breaks ({broken}) and the page shows no cards; \
+                 the {} papers before the break were read, anything after it is lost",
+                listing.papers.len()
+            ),
+        ),
+    );
+    Ok(Some(listing))
+}
+
+/// The listing in `json`, a blob object cut short, closed after its last whole part, with
+/// the number of bytes kept; `None` when no part of it is whole or it holds no list.
+fn listing_from_json_prefix(
+    json: &str,
+    offset: usize,
+    options: &ParseOptions,
+) -> Result<Option<(Listing, usize)>, Error> {
+    let Some(closed) = json::close_cut_object(json) else {
+        return Ok(None);
+    };
+    let wire: WireListing<'_> =
+        match json::from_str(&closed.json, Stage::HydrationBlob, Some(offset), options) {
+            Ok(wire) => wire,
+            Err(Error::Json { .. }) => return Ok(None),
+            Err(err) => return Err(err),
+        };
+    if !wire.daily_papers.is_present() && !wire.search_results.is_present() {
+        return Ok(None);
+    }
+    let listing = from_wire(&wire, Source::HydrationBlob, Stage::HydrationBlob, options)?;
+    Ok(Some((listing, closed.kept)))
 }
 
 fn not_a_listing_page(html: &str, scan: &PageScan<'_>) -> Error {
