@@ -11,7 +11,26 @@ import re
 import subprocess
 import sys
 
-LET_CHAIN = re.compile(r"(&&|\|\|)\s*let\s|\bif\s+let\b[^{;]*&&\s*let\s")
+# `a && let P = e` anywhere, and `if let P = e && a` (a chain that starts with its `let`):
+# an `&&` outside brackets between `if let`/`while let` and the block.
+CHAIN_TAIL = re.compile(r"(&&|\|\|)\s*let\s")
+CHAIN_HEAD = re.compile(r"\b(if|while)\s+let\b")
+
+
+def let_chains(text):
+    for match in CHAIN_TAIL.finditer(text):
+        yield match.start()
+    for match in CHAIN_HEAD.finditer(text):
+        depth, i = 0, match.end()
+        while i < len(text) and not (depth == 0 and text[i] in "{;"):
+            if text[i] in "([":
+                depth += 1
+            elif text[i] in ")]":
+                depth -= 1
+            elif depth == 0 and text.startswith("&&", i):
+                yield match.start()
+                break
+            i += 1
 
 
 def parse(v):
@@ -30,8 +49,8 @@ if msrv < (1, 88, 0):
     sources = ["src", "tests", "examples", "benches", "fuzz/fuzz_targets", "scripts"]
     for path in sorted(p for d in sources for p in pathlib.Path(d).glob("**/*.rs")):
         text = path.read_text(encoding="utf-8")
-        for match in LET_CHAIN.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
+        for start in let_chains(text):
+            line = text.count("\n", 0, start) + 1
             too_new.append(f"{path}:{line} uses a let chain (Rust 1.88)")
 if too_new:
     print(f'rust-version {ours["rust_version"]} is too low:', *too_new, sep="\n  ")

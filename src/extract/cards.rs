@@ -361,10 +361,10 @@ fn videos(card: ElementRef<'_>) -> Vec<String> {
         let src = video
             .attr("src")
             .or_else(|| video.select(&SOURCES).find_map(|s| s.attr("src")));
-        if let Some(url) = src.and_then(absolute_url)
-            && !urls.contains(&url)
-        {
-            urls.push(url);
+        if let Some(url) = src.and_then(absolute_url) {
+            if !urls.contains(&url) {
+                urls.push(url);
+            }
         }
     }
     urls

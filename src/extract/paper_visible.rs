@@ -438,10 +438,10 @@ fn linked_counts(doc: &Html) -> Option<LinkedRepos> {
             ("Datasets citing this paper", &mut linked.num_datasets),
             ("Spaces citing this paper", &mut linked.num_spaces),
         ] {
-            if let Some(rest) = shown.strip_prefix(label)
-                && slot.is_none()
-            {
-                *slot = count(rest);
+            if slot.is_none() {
+                if let Some(rest) = shown.strip_prefix(label) {
+                    *slot = count(rest);
+                }
             }
         }
     }

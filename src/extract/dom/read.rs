@@ -1,0 +1,179 @@
+//! Reading a built tree: selectors, text, counts, links to papers and handles, image and
+//! canonical URLs. No scraper type leaves this crate.
+
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::ArxivId;
+use crate::normalize::{absolute_url, clean_text, parse_count};
+
+/// A selector built once.
+pub(crate) fn selector(css: &'static str) -> Selector {
+    Selector::parse(css).expect("the crate's own selectors are valid CSS")
+}
+
+pub(crate) static ANCHORS: LazyLock<Selector> = LazyLock::new(|| selector("a[href]"));
+pub(crate) static IMAGES: LazyLock<Selector> = LazyLock::new(|| selector("img"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel][href]"));
+static OG_URL: LazyLock<Selector> = LazyLock::new(|| selector("meta[property][content]"));
+
+/// All the text under `el`, with whitespace collapsed and entities decoded (`clean_text`).
+pub(crate) fn text(el: ElementRef<'_>) -> String {
+    let raw: String = el.text().collect();
+    clean_text(&raw).into_owned()
+}
+
+/// The text of `el`'s own text children (not of its child elements), cleaned.
+pub(crate) fn own_text(el: ElementRef<'_>) -> String {
+    let raw: String = el
+        .children()
+        .filter_map(|n| match n.value() {
+            Node::Text(t) => Some(&**t),
+            _ => None,
+        })
+        .collect();
+    clean_text(&raw).into_owned()
+}
+
+/// A count shown as text (`1,056`, `-` for zero, `1.2k`).
+pub(crate) fn count(text: &str) -> Option<u32> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    parse_count(t)
+}
+
+/// Whether `el` has no child elements.
+pub(crate) fn is_leaf(el: ElementRef<'_>) -> bool {
+    el.child_elements().next().is_none()
+}
+
+/// The element's ancestors, nearest first.
+pub(crate) fn ancestors<'a>(el: ElementRef<'a>) -> impl Iterator<Item = ElementRef<'a>> {
+    el.ancestors().filter_map(ElementRef::wrap)
+}
+
+/// Whether `el` is inside `outer` (or is it).
+pub(crate) fn within(el: ElementRef<'_>, outer: ElementRef<'_>) -> bool {
+    el.id() == outer.id() || ancestors(el).any(|a| a.id() == outer.id())
+}
+
+/// The path of a link to this site, without the host: `/papers/2607.01234#community` for
+/// both `/papers/...` and `https://huggingface.co/papers/...`. `None` for other sites.
+pub(crate) fn site_path(href: &str) -> Option<&str> {
+    let href = href.trim();
+    for host in [
+        "https://huggingface.co",
+        "http://huggingface.co",
+        "//huggingface.co",
+    ] {
+        if let Some(rest) = href.strip_prefix(host) {
+            return Some(if rest.is_empty() { "/" } else { rest }).filter(|r| r.starts_with('/'));
+        }
+    }
+    href.starts_with('/')
+        .then_some(href)
+        .filter(|h| !h.starts_with("//"))
+}
+
+/// The paper a link points to: `/papers/<id>` (any fragment or query), on this site only.
+pub(crate) fn paper_link(href: &str) -> Option<ArxivId> {
+    let path = site_path(href)?;
+    let rest = path.strip_prefix("/papers/")?;
+    let id = rest.split(['#', '?']).next()?;
+    if id.is_empty() || id.contains('/') {
+        return None;
+    }
+    ArxivId::parse(id).ok().map(|id| id.without_version())
+}
+
+/// The handle a one-segment link names (`/lumen-sparse-lab` → `lumen-sparse-lab`), for
+/// links to users and organizations; site sections (`/papers`, `/login`, ...) are not handles.
+pub(crate) fn handle_link(href: &str) -> Option<&str> {
+    const SECTIONS: [&str; 16] = [
+        "papers",
+        "login",
+        "join",
+        "models",
+        "datasets",
+        "spaces",
+        "collections",
+        "docs",
+        "pricing",
+        "settings",
+        "blog",
+        "posts",
+        "enterprise",
+        "learn",
+        "search",
+        "api",
+    ];
+    let path = site_path(href)?;
+    let handle = path.strip_prefix('/')?;
+    let ok = !handle.is_empty()
+        && !SECTIONS.contains(&handle)
+        && handle
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    ok.then_some(handle)
+}
+
+/// An image's address as an absolute URL (`src`, or a lazy loader's `data-src`).
+pub(crate) fn image_url(img: ElementRef<'_>) -> Option<String> {
+    img.attr("src")
+        .filter(|s| !s.trim().is_empty() && !s.trim_start().starts_with("data:"))
+        .or_else(|| img.attr("data-src"))
+        .and_then(absolute_url)
+}
+
+/// The page's canonical URL (`<link rel="canonical">`), else its `og:url`.
+pub(crate) fn canonical_or_og_url(doc: &Html) -> Option<String> {
+    let canonical = doc.select(&CANONICAL).find(|l| {
+        l.attr("rel").is_some_and(|rel| {
+            rel.split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("canonical"))
+        })
+    });
+    canonical
+        .and_then(|l| l.attr("href"))
+        .or_else(|| {
+            doc.select(&OG_URL)
+                .find(|m| m.attr("property") == Some("og:url"))
+                .and_then(|m| m.attr("content"))
+        })
+        .map(|u| u.trim().to_owned())
+        .filter(|u| !u.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links() {
+        let id = |s: &str| paper_link(s).map(|i| i.to_string());
+        assert_eq!(id("/papers/2607.01234").as_deref(), Some("2607.01234"));
+        assert_eq!(
+            id("/papers/2607.01234#community").as_deref(),
+            Some("2607.01234")
+        );
+        assert_eq!(
+            id("https://huggingface.co/papers/2607.01234v2").as_deref(),
+            Some("2607.01234")
+        );
+        assert_eq!(id("/papers/date/2026-07-02"), None);
+        assert_eq!(id("/papers?date=2026-07-02"), None);
+        assert_eq!(id("https://arxiv.org/abs/2607.01234"), None);
+        assert_eq!(handle_link("/lumen-sparse-lab"), Some("lumen-sparse-lab"));
+        assert_eq!(
+            handle_link("https://huggingface.co/NorthfieldAI"),
+            Some("NorthfieldAI")
+        );
+        assert_eq!(handle_link("/papers"), None);
+        assert_eq!(handle_link("/login?next=%2Fpapers"), None);
+        assert_eq!(handle_link("/papers/2607.01234"), None);
+        assert_eq!(handle_link("https://github.com/x"), None);
+    }
+}
