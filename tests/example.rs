@@ -145,6 +145,15 @@ fn hostile_input_through_the_binary() {
         b"\xef\xbb\xbf[]".to_vec(),
         b"[{\"paper\": {\"id\": \"2607.01234\", \"title\": \"bad \xff byte\"}}]".to_vec(),
         b"\0\0\0".to_vec(),
+        // A page cut inside its blob, after the first paper.
+        {
+            let page = std::fs::read(fixture("day-2026-server.html")).expect("fixture");
+            let blob_at = page
+                .windows(11)
+                .position(|w| w == b"DailyPapers")
+                .expect("blob");
+            page[..blob_at + 15_000].to_vec()
+        },
     ];
     for input in cases {
         let out = run(&["-"], Some(&input));
