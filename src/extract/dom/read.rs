@@ -26,14 +26,23 @@ pub(crate) fn text(el: ElementRef<'_>) -> String {
 
 /// The text of `el`'s own text children (not of its child elements), cleaned.
 pub(crate) fn own_text(el: ElementRef<'_>) -> String {
-    let raw: String = el
-        .children()
-        .filter_map(|n| match n.value() {
-            Node::Text(t) => Some(&**t),
-            _ => None,
-        })
-        .collect();
-    clean_text(&raw).into_owned()
+    let mut texts = el.children().filter_map(|n| match n.value() {
+        Node::Text(t) => Some(&**t),
+        _ => None,
+    });
+    // Most elements have one text child or none: no copy to join them.
+    let Some(first) = texts.next() else {
+        return String::new();
+    };
+    match texts.next() {
+        None => clean_text(first).into_owned(),
+        Some(second) => {
+            let mut raw = String::from(first);
+            raw.push_str(second);
+            raw.extend(texts);
+            clean_text(&raw).into_owned()
+        }
+    }
 }
 
 /// A count shown as text (`1,056`, `-` for zero, `1.2k`).
