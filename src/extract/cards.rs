@@ -41,10 +41,10 @@ pub(crate) fn listing(
     canonical: Option<String>,
     options: &ParseOptions,
 ) -> Result<Option<Listing>, Error> {
-    let html = scan.without_props(html);
+    let light = scan.without_props(html);
     // The nesting bound comes before anything else, so that a hostile page is refused the
     // same way whether or not it has cards.
-    dom::check_depth(&html, options.max_depth)?;
+    let html = dom::bounded_input(&light, options.max_depth)?;
     if !mentions_article(&html) {
         return Ok(None);
     }

@@ -6,10 +6,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::elements::{
-    BREAKOUT, CLOSES_P, FORMATTING, HEADINGS, MARKERS, MATHML_TEXT_POINTS, NO_RECONSTRUCT,
-    RAW_TEXT, SCOPE, SCOPED_END, SPECIAL, VOID,
-};
+use std::borrow::Cow;
+
+use super::elements::{HEADINGS, Kinds, Name, RAW_TEXT, element, kinds};
 use super::formatting::ActiveFormatting;
 use super::tokens::Content;
 
@@ -55,7 +54,9 @@ pub(super) enum Point {
 
 #[derive(Debug)]
 pub(super) struct Open {
-    pub(super) name: String,
+    pub(super) name: Name,
+    /// The categories of `name` (HTML ones, looked at only for HTML elements).
+    pub(super) kinds: Kinds,
     pub(super) ns: Ns,
     pub(super) point: Point,
     /// The element's entry in the list of active formatting elements: index and serial.
@@ -74,9 +75,25 @@ pub(super) struct Open {
 }
 
 impl Open {
+    /// An element as the tree builder opens it, before any of the later settings.
+    pub(super) fn new(name: Name, kinds: Kinds, ns: Ns, point: Point) -> Open {
+        Open {
+            name,
+            kinds,
+            ns,
+            point,
+            entry: None,
+            ghost: false,
+            template_mode: TemplateMode::Fresh,
+            select_in_table: false,
+            form: None,
+        }
+    }
+
     pub(super) fn ghost() -> Open {
         Open {
-            name: String::new(),
+            name: Cow::Borrowed(""),
+            kinds: Kinds::default(),
             ns: Ns::Html,
             point: Point::None,
             entry: None,
@@ -92,7 +109,7 @@ impl Open {
     }
 
     pub(super) fn special(&self) -> bool {
-        !self.ghost && self.ns == Ns::Html && SPECIAL.contains(&self.name.as_str())
+        !self.ghost && self.ns == Ns::Html && self.kinds.has(Kinds::SPECIAL)
     }
 
     pub(super) fn scope_boundary(&self) -> bool {
@@ -100,7 +117,7 @@ impl Open {
             return false;
         }
         match self.ns {
-            Ns::Html => SCOPE.contains(&self.name.as_str()),
+            Ns::Html => self.kinds.has(Kinds::SCOPE),
             _ => self.foreign_boundary(),
         }
     }
@@ -108,8 +125,8 @@ impl Open {
     fn foreign_boundary(&self) -> bool {
         match self.ns {
             Ns::Html => false,
-            Ns::MathMl => MATHML_TEXT_POINTS.contains(&self.name.as_str()),
-            Ns::Svg => matches!(self.name.as_str(), "foreignobject" | "desc" | "title"),
+            Ns::MathMl => self.kinds.has(Kinds::MATHML_TEXT_POINT),
+            Ns::Svg => matches!(&*self.name, "foreignobject" | "desc" | "title"),
         }
     }
 }
@@ -140,7 +157,17 @@ impl Hasher for Fnv {
     }
 }
 
-type NameCounts = HashMap<String, usize, BuildHasherDefault<Fnv>>;
+type NameCounts = HashMap<Name, usize, BuildHasherDefault<Fnv>>;
+
+/// One element named `name` more (a known name is kept without a copy).
+fn increment(counts: &mut NameCounts, name: &Name) {
+    match counts.get_mut(&**name) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(name.clone(), 1);
+        }
+    }
+}
 
 /// One element named `name` fewer; a name none is left of leaves the map.
 fn decrement(counts: &mut NameCounts, name: &str) {
@@ -202,26 +229,23 @@ impl Builder {
     }
 
     pub(super) fn push(&mut self, open: Open) {
-        if open.ns == Ns::Html {
-            *self.html_names.entry(open.name.clone()).or_insert(0) += 1;
-        }
-        *self.all_names.entry(open.name.clone()).or_insert(0) += 1;
+        self.count_open(&open);
         self.stack.push(open);
         self.note_depth(BASE_DEPTH + self.stack.len());
     }
 
+    /// Counts an element about to enter the stack in the name maps.
+    pub(super) fn count_open(&mut self, open: &Open) {
+        if open.ns == Ns::Html {
+            increment(&mut self.html_names, &open.name);
+        }
+        increment(&mut self.all_names, &open.name);
+    }
+
     /// Pushes an element the tree builder adds by itself (`tbody` around a row, ...).
-    fn push_implied(&mut self, name: &str) {
-        self.push(Open {
-            name: name.to_owned(),
-            ns: Ns::Html,
-            point: Point::None,
-            entry: None,
-            ghost: false,
-            template_mode: TemplateMode::Fresh,
-            select_in_table: false,
-            form: None,
-        });
+    fn push_implied(&mut self, name: &'static str) {
+        let open = Open::new(Cow::Borrowed(name), kinds(name), Ns::Html, Point::None);
+        self.push(open);
     }
 
     fn has_html(&self, name: &str) -> bool {
@@ -341,8 +365,9 @@ impl Builder {
         attrs: &[(&str, &str)],
         self_closing: bool,
     ) -> Content {
+        let (kept, kinds) = element(name);
         if self.foreign_rules_for(name) {
-            let breakout = BREAKOUT.contains(&name)
+            let breakout = kinds.has(Kinds::BREAKOUT)
                 || (name == "font"
                     && attrs.iter().any(|(n, _)| {
                         ["color", "face", "size"]
@@ -351,7 +376,7 @@ impl Builder {
                     }));
             if !breakout {
                 let ns = self.stack.last().map_or(Ns::Html, |top| top.ns);
-                self.insert_foreign(name, ns, self_closing);
+                self.insert_foreign(kept, kinds, ns, self_closing);
                 return Content::Markup;
             }
             while let Some(top) = self.stack.last() {
@@ -361,40 +386,33 @@ impl Builder {
                 self.truncate(self.stack.len() - 1);
             }
         }
-        self.html_start_tag(name, attrs, self_closing)
+        self.html_start_tag(kept, kinds, attrs, self_closing)
     }
 
-    fn insert_foreign(&mut self, name: &str, ns: Ns, self_closing: bool) {
+    fn insert_foreign(&mut self, name: Name, kinds: Kinds, ns: Ns, self_closing: bool) {
         if self_closing {
             self.note_depth(BASE_DEPTH + self.stack.len() + 1);
             return;
         }
         let point = match ns {
-            Ns::Svg if matches!(name, "foreignobject" | "desc" | "title") => Point::Html,
-            Ns::MathMl if MATHML_TEXT_POINTS.contains(&name) => Point::MathText,
+            Ns::Svg if matches!(&*name, "foreignobject" | "desc" | "title") => Point::Html,
+            Ns::MathMl if kinds.has(Kinds::MATHML_TEXT_POINT) => Point::MathText,
             // scraper's tree sink never makes `annotation-xml` an HTML integration point,
             // whatever its `encoding`.
             Ns::MathMl if name == "annotation-xml" => Point::AnnotationXml,
             _ => Point::None,
         };
-        self.push(Open {
-            name: name.to_owned(),
-            ns,
-            point,
-            entry: None,
-            ghost: false,
-            template_mode: TemplateMode::Fresh,
-            select_in_table: false,
-            form: None,
-        });
+        self.push(Open::new(name, kinds, ns, point));
     }
 
     fn html_start_tag(
         &mut self,
-        name: &str,
+        kept: Name,
+        kinds: Kinds,
         attrs: &[(&str, &str)],
         self_closing: bool,
     ) -> Content {
+        let name: &str = &kept;
         if !matches!(name, "col" | "template") {
             self.leave_column_group();
         }
@@ -412,16 +430,9 @@ impl Builder {
             }
             return Content::Markup;
         }
-        const HEAD_CONTENT: [&str; 14] = [
-            "base", "basefont", "bgsound", "link", "meta", "noframes", "script", "style",
-            "template", "title", "noscript", "head", "html", "frameset",
-        ];
-        if !HEAD_CONTENT.contains(&name) && !self.has_html("template") {
+        if !kinds.has(Kinds::HEAD_CONTENT) && !self.has_html("template") {
             self.body_started = true;
         }
-        const TABLE_PARTS: [&str; 9] = [
-            "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr",
-        ];
         if self.in_select() {
             // Inside a `<select>` the tree builder ignores most start tags, and some close
             // the select first.
@@ -443,7 +454,7 @@ impl Builder {
                     if name == "hr" {
                         self.note_depth(BASE_DEPTH + self.stack.len() + 1);
                     } else {
-                        self.push_implied(name);
+                        self.push(Open::new(kept.clone(), kinds, Ns::Html, Point::None));
                     }
                     return Content::Markup;
                 }
@@ -484,11 +495,7 @@ impl Builder {
             }
             return Content::Markup;
         }
-        const HEAD_TAGS: [&str; 10] = [
-            "base", "basefont", "bgsound", "link", "meta", "noframes", "script", "style",
-            "template", "title",
-        ];
-        if TABLE_PARTS.contains(&name) {
+        if kinds.has(Kinds::TABLE_PART) {
             if let TablePart::Ignore = self.open_table_part(name) {
                 return Content::Markup;
             }
@@ -496,7 +503,7 @@ impl Builder {
             if top.is("template") {
                 match top.template_mode {
                     // The first other start tag puts the template in the body's mode.
-                    TemplateMode::Fresh if !HEAD_TAGS.contains(&name) => {
+                    TemplateMode::Fresh if !kinds.has(Kinds::HEAD_TAG) => {
                         top.template_mode = TemplateMode::Body;
                     }
                     // A column group's mode ignores everything but `col` and `template`.
@@ -530,15 +537,16 @@ impl Builder {
             "dd" | "dt" => self.close_list_item(&["dd", "dt"]),
             _ => {}
         }
-        if CLOSES_P.contains(&name) {
+        if kinds.has(Kinds::CLOSES_P) {
             self.close_p();
         }
         match name {
             // A heading closes a heading left open just before it.
-            _ if HEADINGS.contains(&name)
-                && self.stack.last().is_some_and(|top| {
-                    top.ns == Ns::Html && HEADINGS.contains(&top.name.as_str())
-                }) =>
+            _ if kinds.has(Kinds::HEADING)
+                && self
+                    .stack
+                    .last()
+                    .is_some_and(|top| top.ns == Ns::Html && top.kinds.has(Kinds::HEADING)) =>
             {
                 self.truncate(self.stack.len() - 1);
             }
@@ -577,12 +585,7 @@ impl Builder {
             }
             _ => {}
         }
-        const CLEARS_FRAMESET_OK: [&str; 24] = [
-            "template", "pre", "listing", "li", "dd", "dt", "button", "applet", "marquee",
-            "object", "table", "area", "br", "embed", "img", "keygen", "wbr", "input", "hr",
-            "image", "textarea", "xmp", "iframe", "select",
-        ];
-        if CLEARS_FRAMESET_OK.contains(&name) {
+        if kinds.has(Kinds::CLEARS_FRAMESET_OK) {
             let hidden_input = name == "input"
                 && attrs
                     .iter()
@@ -594,46 +597,42 @@ impl Builder {
                 self.frameset_ok = false;
             }
         }
-        let reopens = !NO_RECONSTRUCT.contains(&name) && !CLOSES_P.contains(&name);
+        let reopens = !kinds.has(Kinds::NO_RECONSTRUCT) && !kinds.has(Kinds::CLOSES_P);
         if reopens || name == "xmp" {
             self.reconstruct();
         }
         match name {
             "svg" => {
-                self.insert_foreign(name, Ns::Svg, self_closing);
+                self.insert_foreign(kept.clone(), kinds, Ns::Svg, self_closing);
                 return Content::Markup;
             }
             "math" => {
-                self.insert_foreign(name, Ns::MathMl, self_closing);
+                self.insert_foreign(kept.clone(), kinds, Ns::MathMl, self_closing);
                 return Content::Markup;
             }
             _ => {}
         }
         // `<div/>` opens a div: only void elements ignore the self-closing flag safely.
-        if VOID.contains(&name) {
+        if kinds.has(Kinds::VOID) {
             self.note_depth(BASE_DEPTH + self.stack.len() + 1);
             return Content::Markup;
         }
         let serial = self.next_serial;
         self.next_serial += 1;
-        let entry = FORMATTING
-            .contains(&name)
-            .then(|| self.active.push(serial, name, attrs));
-        let marker = MARKERS.contains(&name);
+        let entry = kinds
+            .has(Kinds::FORMATTING)
+            .then(|| self.active.push(serial, kept.clone(), attrs));
+        let marker = kinds.has(Kinds::MARKER);
         let form = (name == "form" && !self.has_html("template")).then_some(serial);
         if form.is_some() {
             self.form_pointer = form;
         }
         let select_in_table = name == "select" && self.in_table_mode();
         self.push(Open {
-            name: name.to_owned(),
-            ns: Ns::Html,
-            point: Point::None,
             entry,
-            ghost: false,
-            template_mode: TemplateMode::Fresh,
             select_in_table,
             form,
+            ..Open::new(kept.clone(), kinds, Ns::Html, Point::None)
         });
         if marker {
             self.active.push_marker();
@@ -641,7 +640,11 @@ impl Builder {
         if name == "plaintext" {
             return Content::Plaintext;
         }
-        match RAW_TEXT.iter().find(|raw| **raw == name) {
+        let raw_text = kinds
+            .has(Kinds::RAW_TEXT)
+            .then(|| RAW_TEXT.iter().find(|raw| **raw == name))
+            .flatten();
+        match raw_text {
             // Inside a `<select>` the tree builder ignores most tags, raw-text ones
             // included, and then the tokenizer reads their content as markup.
             Some(_) if !matches!(name, "script" | "textarea") && self.in_select() => {
@@ -776,12 +779,12 @@ impl Builder {
         }
         for i in (0..self.stack.len()).rev() {
             let node = &self.stack[i];
-            if node.ns == Ns::Html && names.contains(&node.name.as_str()) {
+            if node.ns == Ns::Html && names.contains(&&*node.name) {
                 self.truncate(i);
                 return;
             }
             if node.special()
-                && !(node.ns == Ns::Html && matches!(node.name.as_str(), "address" | "div" | "p"))
+                && !(node.ns == Ns::Html && matches!(&*node.name, "address" | "div" | "p"))
             {
                 return;
             }
@@ -893,8 +896,7 @@ impl Builder {
             if target(node) {
                 return Some(i);
             }
-            if node.scope_boundary() || (node.ns == Ns::Html && extra.contains(&node.name.as_str()))
-            {
+            if node.scope_boundary() || (node.ns == Ns::Html && extra.contains(&&*node.name)) {
                 return None;
             }
         }
@@ -964,9 +966,7 @@ impl Builder {
         if !matches!(name, "colgroup" | "col" | "template") {
             self.leave_column_group();
         }
-        const TABLE_PARTS: [&str; 9] = [
-            "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr",
-        ];
+        let kinds = kinds(name);
         if self.in_select() {
             match name {
                 "option" | "optgroup" if self.stack.last().is_some_and(|t| t.is(name)) => {
@@ -995,7 +995,7 @@ impl Builder {
             self.form_end_tag();
             return;
         }
-        let heading = HEADINGS.contains(&name);
+        let heading = kinds.has(Kinds::HEADING);
         let present = if heading {
             HEADINGS.iter().any(|h| self.has_html(h))
         } else {
@@ -1007,10 +1007,10 @@ impl Builder {
             name,
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup"
         );
-        if !present && !FORMATTING.contains(&name) && !table_tag {
+        if !present && !kinds.has(Kinds::FORMATTING) && !table_tag {
             return;
         }
-        if TABLE_PARTS.contains(&name) && self.table_context().is_none() {
+        if kinds.has(Kinds::TABLE_PART) && self.table_context().is_none() {
             return;
         }
         match name {
@@ -1025,8 +1025,8 @@ impl Builder {
                     self.truncate(i);
                 }
             }
-            _ if HEADINGS.contains(&name) => {
-                let heading = |o: &Open| o.ns == Ns::Html && HEADINGS.contains(&o.name.as_str());
+            _ if heading => {
+                let heading = |o: &Open| o.ns == Ns::Html && o.kinds.has(Kinds::HEADING);
                 if let Some(i) = self.find_in_scope(heading, &[]) {
                     self.truncate(i);
                 }
@@ -1042,8 +1042,8 @@ impl Builder {
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup" => {
                 self.table_end_tag(name)
             }
-            _ if FORMATTING.contains(&name) => self.formatting_end_tag(name),
-            _ if SCOPED_END.contains(&name) => {
+            _ if kinds.has(Kinds::FORMATTING) => self.formatting_end_tag(name),
+            _ if kinds.has(Kinds::SCOPED_END) => {
                 if let Some(i) = self.find_in_scope(|o| o.is(name), &[]) {
                     self.truncate(i);
                     if matches!(name, "applet" | "marquee" | "object") {

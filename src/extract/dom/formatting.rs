@@ -2,12 +2,13 @@
 //! the elements it reopens after their parent closed ([`Builder::reconstruct`]) and the
 //! adoption agency that runs on their end tags.
 
-use super::builder::{BASE_DEPTH, Builder, Ns, Open, Point, TemplateMode};
+use super::builder::{BASE_DEPTH, Builder, Ns, Open, Point};
+use super::elements::{Name, element, kinds};
 
 #[derive(Debug)]
 struct Formatting {
     serial: u64,
-    name: String,
+    name: Name,
     /// Decoded-free raw attributes, sorted, first of duplicates kept: for the "Noah's Ark"
     /// rule, which compares elements by name and attributes.
     attrs: Vec<(String, String)>,
@@ -106,7 +107,7 @@ impl ActiveFormatting {
     pub(super) fn push(
         &mut self,
         serial: u64,
-        name: &str,
+        name: Name,
         raw_attrs: &[(&str, &str)],
     ) -> (usize, u64) {
         let mut attrs: Vec<(String, String)> = Vec::with_capacity(raw_attrs.len());
@@ -134,7 +135,7 @@ impl ActiveFormatting {
         let index = self.entries.len();
         self.entries.push(Entry::Element(Formatting {
             serial,
-            name: name.to_owned(),
+            name,
             attrs,
             on_stack: true,
             live: true,
@@ -169,15 +170,10 @@ impl Builder {
                 _ => continue,
             };
             self.active.set_on_stack((index, serial), true);
+            let kinds = kinds(&name);
             self.push(Open {
-                name,
-                ns: Ns::Html,
-                point: Point::None,
                 entry: Some((index, serial)),
-                ghost: false,
-                template_mode: TemplateMode::Fresh,
-                select_in_table: false,
-                form: None,
+                ..Open::new(name, kinds, Ns::Html, Point::None)
             });
         }
     }
@@ -234,22 +230,14 @@ impl Builder {
             self.active.kill(at);
             let serial = self.next_serial;
             self.next_serial += 1;
-            let entry = self.active.push(serial, name, &[]);
-            *self.html_names.entry(name.to_owned()).or_insert(0) += 1;
-            *self.all_names.entry(name.to_owned()).or_insert(0) += 1;
-            self.stack.insert(
-                block + 1,
-                Open {
-                    name: name.to_owned(),
-                    ns: Ns::Html,
-                    point: Point::None,
-                    entry: Some(entry),
-                    ghost: false,
-                    template_mode: TemplateMode::Fresh,
-                    select_in_table: false,
-                    form: None,
-                },
-            );
+            let (kept, kinds) = element(name);
+            let entry = self.active.push(serial, kept.clone(), &[]);
+            let open = Open {
+                entry: Some(entry),
+                ..Open::new(kept, kinds, Ns::Html, Point::None)
+            };
+            self.count_open(&open);
+            self.stack.insert(block + 1, open);
             self.note_depth(BASE_DEPTH + self.stack.len());
         }
     }

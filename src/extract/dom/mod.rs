@@ -31,6 +31,8 @@ mod read;
 mod tests;
 mod tokens;
 
+use std::borrow::Cow;
+
 use memchr::{memchr, memmem};
 use scraper::Html;
 
@@ -48,13 +50,20 @@ pub(crate) use self::read::{
 ///
 /// The check is one pass over the input, linear in its length whatever the nesting.
 pub(crate) fn parse_bounded(html: &str, max_depth: usize) -> Result<Html, Error> {
-    check_depth(html, max_depth)?;
-    Ok(Html::parse_document(html))
+    Ok(Html::parse_document(&bounded_input(html, max_depth)?))
 }
 
-/// [`Error::LimitExceeded`] when the tree of `html` would nest deeper than `max_depth`.
-pub(crate) fn check_depth(html: &str, max_depth: usize) -> Result<(), Error> {
-    let depth = nesting_depth(html, max_depth);
+/// Checks that the tree of `html` nests at most `max_depth` deep ([`Error::LimitExceeded`]
+/// otherwise), and returns what to hand the tree builder: `html` with the long SVG path data
+/// cut to its first [`PATH_DATA_KEPT`] bytes, in the same pass.
+///
+/// Path data (`d="M128.001 0C57.3..."`) is a third of a paper page; html5ever copies
+/// attribute values a character at a time, and no reader looks past the start of a path.
+/// An attribute value never changes how the tree is built (`d` is none of the few that do:
+/// `type`, `encoding`, `color`, `face`, `size`), so the tree is the same element for element.
+pub(crate) fn bounded_input(html: &str, max_depth: usize) -> Result<Cow<'_, str>, Error> {
+    let mut cuts = Vec::new();
+    let depth = nesting_depth(html, max_depth, &mut cuts);
     if depth > max_depth {
         return Err(Error::LimitExceeded {
             stage: Stage::Html,
@@ -63,13 +72,50 @@ pub(crate) fn check_depth(html: &str, max_depth: usize) -> Result<(), Error> {
             actual: depth,
         });
     }
-    Ok(())
+    if cuts.is_empty() {
+        return Ok(Cow::Borrowed(html));
+    }
+    let mut light = String::with_capacity(html.len());
+    let mut copied = 0;
+    for (start, end) in cuts {
+        light.push_str(&html[copied..start]);
+        copied = end;
+    }
+    light.push_str(&html[copied..]);
+    Ok(Cow::Owned(light))
+}
+
+/// The bytes of a path's data the tree keeps: the cards reader recognizes the upvote icon
+/// by the first ten (`M128.001 0`).
+pub(crate) const PATH_DATA_KEPT: usize = 32;
+
+/// The part of a quoted `d` value past its first [`PATH_DATA_KEPT`] bytes, as a span of
+/// `html` (`value` is a slice of it), when there is such a part.
+fn path_data_cut(html: &str, name: &str, value: &str) -> Option<(usize, usize)> {
+    if value.len() <= PATH_DATA_KEPT || !name.eq_ignore_ascii_case("d") {
+        return None;
+    }
+    // Where the value sits in `html`: the tokenizer hands out slices of it.
+    let start = (value.as_ptr() as usize).checked_sub(html.as_ptr() as usize)?;
+    let end = start + value.len();
+    let bytes = html.as_bytes();
+    let quote = *bytes.get(start.checked_sub(1)?)?;
+    // Only quoted values: an unquoted one ends at a space or `>` that emptying would move.
+    if !matches!(quote, b'"' | b'\'') || bytes.get(end) != Some(&quote) {
+        return None;
+    }
+    let mut keep = start + PATH_DATA_KEPT;
+    while !html.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    Some((keep, end))
 }
 
 /// The deepest element nesting the tree builder will reach for `html` (counting the `html`
 /// and `body` elements it always creates), or a value above `limit` as soon as the page goes
 /// deeper than `limit`. Never lower than the real depth.
-fn nesting_depth(html: &str, limit: usize) -> usize {
+/// Long path data it passes is noted in `cuts` (in document order, apart).
+fn nesting_depth(html: &str, limit: usize, cuts: &mut Vec<(usize, usize)>) -> usize {
     let bytes = html.as_bytes();
     let mut builder = Builder::new(limit);
     let mut attrs: Vec<(&str, &str)> = Vec::new();
@@ -106,6 +152,11 @@ fn nesting_depth(html: &str, limit: usize) -> usize {
             },
             Some(c) if c.is_ascii_alphabetic() => {
                 read_tag(html, lt + 1, &mut attrs).and_then(|tag| {
+                    cuts.extend(
+                        attrs
+                            .iter()
+                            .filter_map(|&(name, value)| path_data_cut(html, name, value)),
+                    );
                     match builder.start_tag(&tag.name, &attrs, tag.self_closing) {
                         Content::Markup => Some(tag.end),
                         Content::RawText(name) => {

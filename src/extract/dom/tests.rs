@@ -18,7 +18,7 @@ fn real_depth(html: &str) -> usize {
 }
 
 fn estimate(html: &str) -> usize {
-    nesting_depth(html, usize::MAX)
+    nesting_depth(html, usize::MAX, &mut Vec::new())
 }
 
 fn assert_not_under(html: &str) {
@@ -45,7 +45,7 @@ fn flat_and_nested() {
 fn deep_nesting_is_counted_and_stops_early() {
     let n = 100_000;
     let divs = "<div>".repeat(n);
-    assert_eq!(nesting_depth(&divs, 512), 513);
+    assert_eq!(nesting_depth(&divs, 512, &mut Vec::new()), 513);
     assert_eq!(estimate(&divs), n + BASE_DEPTH);
     let lists = "<ul><li>".repeat(n);
     assert_eq!(estimate(&lists), 2 * n + BASE_DEPTH);

@@ -2,6 +2,8 @@
 //! self-closing flag) and skipping comments, doctypes and processing instructions as
 //! html5ever's tokenizer does.
 
+use std::borrow::Cow;
+
 use memchr::{memchr, memmem};
 
 /// What follows a start tag.
@@ -12,9 +14,9 @@ pub(super) enum Content {
     Plaintext,
 }
 
-pub(super) struct Tag {
-    /// The name, lowercased as the tokenizer does.
-    pub(super) name: String,
+pub(super) struct Tag<'a> {
+    /// The name, lowercased as the tokenizer does (a copy only when it had capitals).
+    pub(super) name: Cow<'a, str>,
     /// The byte after the tag's `>`.
     pub(super) end: usize,
     pub(super) self_closing: bool,
@@ -62,14 +64,19 @@ pub(super) fn read_tag<'a>(
     html: &'a str,
     start: usize,
     attrs: &mut Vec<(&'a str, &'a str)>,
-) -> Option<Tag> {
+) -> Option<Tag<'a>> {
     attrs.clear();
     let bytes = html.as_bytes();
     let mut i = start;
     while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' && bytes[i] != b'/' {
         i += 1;
     }
-    let name = html.get(start..i)?.to_ascii_lowercase();
+    let raw_name = html.get(start..i)?;
+    let name = if raw_name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(raw_name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(raw_name)
+    };
     let mut self_closing = false;
     loop {
         while i < bytes.len() && is_space(bytes[i]) {
