@@ -418,6 +418,11 @@ fn is_dated(period: &Period) -> bool {
 /// The period a listing URL names: `/papers/date/2026-07-02`, `/papers/week/2026-W27`,
 /// `/papers/month/2026-06`, `/papers/trending`, `/papers?date=...`, `/papers?q=...`.
 pub(crate) fn period_of_url(url: &str) -> Option<Period> {
+    // Every such URL has `papers` in it (the URL parser decodes no path): most links on a
+    // page do not, and need no parsing.
+    if !url.contains("papers") {
+        return None;
+    }
     let base = url::Url::parse("https://huggingface.co/").ok()?;
     let url = base.join(url.trim()).ok()?;
     let path = url.path().trim_end_matches('/');

@@ -267,6 +267,7 @@ fn published_line(doc: &Html) -> Option<String> {
     doc.select(&ALL)
         .map(|e| dom::own_text(e))
         .find(|own| own.starts_with("Published on") && own.len() <= 60)
+        .map(|own| own.into_owned())
 }
 
 struct Submitted {
@@ -533,7 +534,7 @@ fn comment(el: ElementRef<'_>, id: &str, time: ElementRef<'_>) -> Comment {
                     .map(|r| r.trim().to_owned())
                     .filter(|r| !r.is_empty()),
             ),
-            None => (shown.clone(), None),
+            None => (shown.into_owned(), None),
         };
         comment.text = Some(placeholder);
         comment.hidden_reason = reason;

@@ -262,6 +262,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Trimming HTML whitespace first changes nothing (the tree readers trim a text
+        /// before cleaning it, to borrow it).
+        #[test]
+        fn trimming_first_changes_nothing(
+            s in "[ a\t\n\r\x0b\x0c&;#39quotamp\u{a0}\u{301}\u{37e}\u{2028}\u{85}e]{0,40}"
+        ) {
+            let trimmed = s.trim_matches([' ', '\t', '\n', '\r', '\x0c']);
+            proptest::prop_assert_eq!(clean_text(trimmed), clean_text(&s));
+        }
+    }
+
     #[test]
     fn ascii_and_general_paths_agree() {
         for s in ["a\x0bb", " a  b ", "a\t\nb", "a\r\n  b\x0c"] {

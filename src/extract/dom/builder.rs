@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use super::elements::{HEADINGS, Kinds, Name, RAW_TEXT, element, kinds};
 use super::formatting::ActiveFormatting;
-use super::tokens::Content;
+use super::tokens::{Attr, Content};
 
 /// What the tree builder does with a table part's start tag.
 enum TablePart {
@@ -362,17 +362,17 @@ impl Builder {
     pub(super) fn start_tag(
         &mut self,
         name: &str,
-        attrs: &[(&str, &str)],
+        attrs: &[Attr<'_>],
         self_closing: bool,
     ) -> Content {
         let (kept, kinds) = element(name);
         if self.foreign_rules_for(name) {
             let breakout = kinds.has(Kinds::BREAKOUT)
                 || (name == "font"
-                    && attrs.iter().any(|(n, _)| {
+                    && attrs.iter().any(|attr| {
                         ["color", "face", "size"]
                             .iter()
-                            .any(|a| n.eq_ignore_ascii_case(a))
+                            .any(|a| attr.name.eq_ignore_ascii_case(a))
                     }));
             if !breakout {
                 let ns = self.stack.last().map_or(Ns::Html, |top| top.ns);
@@ -409,7 +409,7 @@ impl Builder {
         &mut self,
         kept: Name,
         kinds: Kinds,
-        attrs: &[(&str, &str)],
+        attrs: &[Attr<'_>],
         self_closing: bool,
     ) -> Content {
         let name: &str = &kept;
@@ -589,9 +589,9 @@ impl Builder {
             let hidden_input = name == "input"
                 && attrs
                     .iter()
-                    .find(|(n, _)| n.eq_ignore_ascii_case("type"))
-                    .is_some_and(|(_, v)| {
-                        crate::extract::entities::decode(v).eq_ignore_ascii_case("hidden")
+                    .find(|a| a.name.eq_ignore_ascii_case("type"))
+                    .is_some_and(|a| {
+                        crate::extract::entities::decode(a.value).eq_ignore_ascii_case("hidden")
                     });
             if !hidden_input {
                 self.frameset_ok = false;

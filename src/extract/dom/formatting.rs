@@ -4,6 +4,7 @@
 
 use super::builder::{BASE_DEPTH, Builder, Ns, Open, Point};
 use super::elements::{Name, element, kinds};
+use super::tokens::Attr;
 
 #[derive(Debug)]
 struct Formatting {
@@ -108,13 +109,13 @@ impl ActiveFormatting {
         &mut self,
         serial: u64,
         name: Name,
-        raw_attrs: &[(&str, &str)],
+        raw_attrs: &[Attr<'_>],
     ) -> (usize, u64) {
         let mut attrs: Vec<(String, String)> = Vec::with_capacity(raw_attrs.len());
-        for (n, v) in raw_attrs {
-            let n = n.to_ascii_lowercase();
+        for attr in raw_attrs {
+            let n = attr.name.to_ascii_lowercase();
             if !attrs.iter().any(|(seen, _)| *seen == n) {
-                attrs.push((n, (*v).to_owned()));
+                attrs.push((n, attr.value.to_owned()));
             }
         }
         attrs.sort();

@@ -37,7 +37,8 @@ use memchr::{memchr, memmem};
 use scraper::Html;
 
 use self::builder::Builder;
-use self::tokens::{Content, read_tag, skip_declaration, skip_past};
+use self::elements::{Kinds, kinds};
+use self::tokens::{Attr, Content, read_tag, skip_declaration, skip_past};
 use super::html_scan::skip_raw_text;
 use crate::{Error, Stage};
 
@@ -54,13 +55,17 @@ pub(crate) fn parse_bounded(html: &str, max_depth: usize) -> Result<Html, Error>
 }
 
 /// Checks that the tree of `html` nests at most `max_depth` deep ([`Error::LimitExceeded`]
-/// otherwise), and returns what to hand the tree builder: `html` with the long SVG path data
-/// cut to its first [`PATH_DATA_KEPT`] bytes, in the same pass.
+/// otherwise), and returns, from the same pass, what to hand the tree builder: `html` without
+/// what no reader looks at and html5ever spends most of its time on, so that it builds the
+/// same elements in the same places with the attributes the readers read:
 ///
-/// Path data (`d="M128.001 0C57.3..."`) is a third of a paper page; html5ever copies
-/// attribute values a character at a time, and no reader looks past the start of a path.
-/// An attribute value never changes how the tree is built (`d` is none of the few that do:
-/// `type`, `encoding`, `color`, `face`, `size`), so the tree is the same element for element.
+/// - attributes other than [`READ_ATTRIBUTES`] (`style`, `aria-*`, `fill`, SVG geometry,
+///   `data-props`, ...), except on the elements whose attributes the tree builder goes by
+///   (formatting elements, which it compares by their attributes; `input`, `template`,
+///   `annotation-xml`);
+/// - SVG path data past its first [`PATH_DATA_KEPT`] bytes (a third of a paper page);
+/// - runs of whitespace between tags, cut to their first character (readers collapse
+///   whitespace, and whitespace stays whitespace for the tree builder).
 pub(crate) fn bounded_input(html: &str, max_depth: usize) -> Result<Cow<'_, str>, Error> {
     let mut cuts = Vec::new();
     let depth = nesting_depth(html, max_depth, &mut cuts);
@@ -85,45 +90,68 @@ pub(crate) fn bounded_input(html: &str, max_depth: usize) -> Result<Cow<'_, str>
     Ok(Cow::Owned(light))
 }
 
+/// The attributes the tree readers look at (`attr("...")`, attribute and class selectors),
+/// lowercase; a test holds the readers to this list.
+pub(crate) const READ_ATTRIBUTES: [&str; 15] = [
+    "alt", "class", "content", "d", "data-src", "datetime", "href", "id", "property", "rel",
+    "src", "title", "type", "value", "viewbox",
+];
+
 /// The bytes of a path's data the tree keeps: the cards reader recognizes the upvote icon
 /// by the first ten (`M128.001 0`).
 pub(crate) const PATH_DATA_KEPT: usize = 32;
 
-/// The part of a quoted `d` value past its first [`PATH_DATA_KEPT`] bytes, as a span of
-/// `html` (`value` is a slice of it), when there is such a part.
-fn path_data_cut(html: &str, name: &str, value: &str) -> Option<(usize, usize)> {
-    if value.len() <= PATH_DATA_KEPT || !name.eq_ignore_ascii_case("d") {
-        return None;
+/// Notes in `cuts` what of a start tag's attributes the tree builder need not get (see
+/// [`bounded_input`]), in order.
+fn note_unread(html: &str, name: &str, attrs: &[Attr<'_>], cuts: &mut Vec<(usize, usize)>) {
+    if attrs.is_empty() {
+        return;
     }
-    // Where the value sits in `html`: the tokenizer hands out slices of it.
-    let start = (value.as_ptr() as usize).checked_sub(html.as_ptr() as usize)?;
-    let end = start + value.len();
     let bytes = html.as_bytes();
-    let quote = *bytes.get(start.checked_sub(1)?)?;
-    // Only quoted values: an unquoted one ends at a space or `>` that emptying would move.
-    if !matches!(quote, b'"' | b'\'') || bytes.get(end) != Some(&quote) {
-        return None;
+    let keep_all = matches!(name, "input" | "template" | "annotation-xml")
+        || kinds(name).has(Kinds::FORMATTING);
+    for attr in attrs {
+        let read = READ_ATTRIBUTES
+            .iter()
+            .any(|r| attr.name.eq_ignore_ascii_case(r));
+        // Only after a space: `<path/fill=x>` without its attribute would be `<path/>`,
+        // self-closing.
+        let after_space = attr
+            .start
+            .checked_sub(1)
+            .is_some_and(|i| matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'));
+        if !read && !keep_all && after_space {
+            cuts.push((attr.start, attr.end));
+        } else if attr.quoted
+            && attr.value.len() > PATH_DATA_KEPT
+            && attr.name.eq_ignore_ascii_case("d")
+        {
+            let mut keep = attr.value_start + PATH_DATA_KEPT;
+            while !html.is_char_boundary(keep) {
+                keep -= 1;
+            }
+            cuts.push((keep, attr.value_start + attr.value.len()));
+        }
     }
-    let mut keep = start + PATH_DATA_KEPT;
-    while !html.is_char_boundary(keep) {
-        keep -= 1;
-    }
-    Some((keep, end))
 }
 
 /// The deepest element nesting the tree builder will reach for `html` (counting the `html`
 /// and `body` elements it always creates), or a value above `limit` as soon as the page goes
 /// deeper than `limit`. Never lower than the real depth.
-/// Long path data it passes is noted in `cuts` (in document order, apart).
+/// What the tree builder need not get is noted in `cuts`, in document order and apart.
 fn nesting_depth(html: &str, limit: usize, cuts: &mut Vec<(usize, usize)>) -> usize {
     let bytes = html.as_bytes();
     let mut builder = Builder::new(limit);
-    let mut attrs: Vec<(&str, &str)> = Vec::new();
+    let mut attrs: Vec<Attr<'_>> = Vec::new();
     let mut pos = 0;
     while let Some(found) = memchr(b'<', &bytes[pos..]) {
         let lt = pos + found;
         if lt > pos {
-            builder.text(&html[pos..lt]);
+            let text = &html[pos..lt];
+            builder.text(text);
+            if text.len() > 1 && text.bytes().all(is_html_space) {
+                cuts.push((pos + 1, lt));
+            }
         }
         let rest = &bytes[lt + 1..];
         let next = match rest.first() {
@@ -152,11 +180,7 @@ fn nesting_depth(html: &str, limit: usize, cuts: &mut Vec<(usize, usize)>) -> us
             },
             Some(c) if c.is_ascii_alphabetic() => {
                 read_tag(html, lt + 1, &mut attrs).and_then(|tag| {
-                    cuts.extend(
-                        attrs
-                            .iter()
-                            .filter_map(|&(name, value)| path_data_cut(html, name, value)),
-                    );
+                    note_unread(html, &tag.name, &attrs, cuts);
                     match builder.start_tag(&tag.name, &attrs, tag.self_closing) {
                         Content::Markup => Some(tag.end),
                         Content::RawText(name) => {
@@ -192,4 +216,9 @@ fn nesting_depth(html: &str, limit: usize, cuts: &mut Vec<(usize, usize)>) -> us
         builder.text(&html[pos..]);
     }
     builder.max
+}
+
+/// The HTML tokenizer's whitespace.
+fn is_html_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }

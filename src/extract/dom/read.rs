@@ -1,6 +1,7 @@
 //! Reading a built tree: selectors, text, counts, links to papers and handles, image and
 //! canonical URLs. No scraper type leaves this crate.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html, Node, Selector};
@@ -25,24 +26,34 @@ pub(crate) fn text(el: ElementRef<'_>) -> String {
 }
 
 /// The text of `el`'s own text children (not of its child elements), cleaned.
-pub(crate) fn own_text(el: ElementRef<'_>) -> String {
+///
+/// Readers ask it of every element while they look for a label, so it borrows from the tree
+/// when it can: a single text child is trimmed before it is cleaned, as a pretty-printed page
+/// wraps every text in a line break and indentation that would make `clean_text` copy it
+/// (`clean_text` trims those anyway).
+pub(crate) fn own_text(el: ElementRef<'_>) -> Cow<'_, str> {
     let mut texts = el.children().filter_map(|n| match n.value() {
         Node::Text(t) => Some(&**t),
         _ => None,
     });
     // Most elements have one text child or none: no copy to join them.
     let Some(first) = texts.next() else {
-        return String::new();
+        return Cow::Borrowed("");
     };
     match texts.next() {
-        None => clean_text(first).into_owned(),
+        None => clean_text(first.trim_matches(is_html_space)),
         Some(second) => {
             let mut raw = String::from(first);
             raw.push_str(second);
             raw.extend(texts);
-            clean_text(&raw).into_owned()
+            Cow::Owned(clean_text(&raw).into_owned())
         }
     }
+}
+
+/// The HTML tokenizer's whitespace, which `clean_text` collapses and trims.
+fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
 }
 
 /// A count shown as text (`1,056`, `-` for zero, `1.2k`).

@@ -17,6 +17,38 @@ fn real_depth(html: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The elements of the tree html5ever builds, in document order: depth, name, and the
+/// attributes the readers read (with path data cut as [`bounded_input`] cuts it).
+fn structure(html: &str) -> Vec<(usize, String, Vec<(String, String)>)> {
+    let doc = Html::parse_document(html);
+    doc.tree
+        .nodes()
+        .filter_map(|n| {
+            let el = n.value().as_element()?;
+            let depth = n.ancestors().filter(|a| a.value().is_element()).count();
+            let mut attrs: Vec<(String, String)> = el
+                .attrs()
+                .filter(|(name, _)| READ_ATTRIBUTES.contains(&name.to_ascii_lowercase().as_str()))
+                .map(|(name, value)| {
+                    let value = match name {
+                        "d" => value.chars().take(PATH_DATA_KEPT / 4).collect(),
+                        _ => value.to_owned(),
+                    };
+                    (name.to_owned(), value)
+                })
+                .collect();
+            attrs.sort();
+            Some((depth, el.name().to_owned(), attrs))
+        })
+        .collect()
+}
+
+/// The tree of what [`bounded_input`] hands html5ever has the elements of the page's own.
+fn assert_same_structure(html: &str) {
+    let light = bounded_input(html, usize::MAX).expect("no limit");
+    assert_eq!(structure(&light), structure(html), "for {html:?}");
+}
+
 fn estimate(html: &str) -> usize {
     nesting_depth(html, usize::MAX, &mut Vec::new())
 }
@@ -163,6 +195,7 @@ fn fixtures_are_shallow_and_never_under() {
             continue;
         }
         let html = std::fs::read_to_string(&path).expect("utf-8");
+        assert_same_structure(&html);
         let (est, real) = (estimate(&html), real_depth(&html));
         assert!(
             est >= real,
@@ -183,6 +216,9 @@ fn corpus_pages_are_shallow_and_never_under() {
     let dir = std::path::Path::new(&dir).join("html");
     for entry in std::fs::read_dir(dir).expect("corpus html").flatten() {
         let html = std::fs::read_to_string(entry.path()).expect("utf-8");
+        let light = bounded_input(&html, 512).expect("shallow");
+        assert!(light.len() < html.len(), "{}", entry.path().display());
+        assert_eq!(structure(&light), structure(&html), "{}", entry.path().display());
         let (est, real) = (estimate(&html), real_depth(&html));
         assert!(
             est >= real && est < 64,
@@ -300,6 +336,18 @@ fn soup() -> impl Strategy<Value = String> {
         "</xmp>",
         "<image>",
         "</html>",
+        // What the tree input leaves out: unread attributes, path data, whitespace runs.
+        "<div style=x>",
+        "<span data-x='1' class=y aria-label=\"z\">",
+        "<path fill=red d='M128.001 0C57.3 0 0 57.3 0 128s57.3 128 128 128'/>",
+        "<b style=a>",
+        "<a href=x style=b>",
+        "<p/lang=x>",
+        "<g / stroke=b>",
+        "<input type=hidden style=c>",
+        "<td nowrap>",
+        "\n    ",
+        "  \t",
     ]);
     prop::collection::vec(token, 0..120).prop_map(|t| t.concat())
 }
@@ -311,4 +359,62 @@ proptest! {
         let (est, real) = (estimate(&page), real_depth(&page));
         prop_assert!(est >= real, "estimate {} < real {} for {:?}", est, real, page);
     }
+
+    #[test]
+    fn the_tree_input_builds_the_same_elements(page in soup()) {
+        let light = bounded_input(&page, usize::MAX).expect("no limit");
+        prop_assert_eq!(structure(&light), structure(&page), "for {:?}", page);
+    }
+}
+
+#[test]
+fn trims_what_no_reader_reads() {
+    let page = "<div  style='a:b' class=c>\n\n  <svg viewBox='0 0 1 1'><path fill=red d=\"M128.001 0C57.3 0 0 57.3 0 128s57.3 128 128 128\"/></svg>\n<b style=x>t</b><p/lang=x></div>";
+    assert_eq!(
+        bounded_input(page, 512).expect("shallow"),
+        "<div   class=c>\n<svg viewBox='0 0 1 1'><path  d=\"M128.001 0C57.3 0 0 57.3 0 128s5\"/></svg>\n<b style=x>t</b><p/lang=x></div>"
+    );
+    assert!(matches!(
+        bounded_input("<p class=x>a</p>", 512),
+        Ok(std::borrow::Cow::Borrowed(_))
+    ));
+}
+
+/// Every attribute a tree reader looks at, by `attr("...")` or in a selector, is one the tree
+/// input keeps.
+#[test]
+fn readers_read_only_kept_attributes() {
+    let readers = [
+        include_str!("../cards.rs"),
+        include_str!("../paper_visible.rs"),
+        include_str!("read.rs"),
+    ];
+    let mut seen = 0;
+    for source in readers {
+        for (call, _) in source.match_indices("attr(\"") {
+            let name = &source[call + 6..];
+            let name = &name[..name.find('"').expect("closed")];
+            assert!(READ_ATTRIBUTES.contains(&name.to_ascii_lowercase().as_str()), "{name}");
+            seen += 1;
+        }
+        for (call, _) in source.match_indices("selector(\"") {
+            let css = &source[call + 10..];
+            let css = &css[..css.find('"').expect("closed")];
+            if css.contains('.') {
+                assert!(READ_ATTRIBUTES.contains(&"class"));
+            }
+            for part in css.split('[').skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                assert!(READ_ATTRIBUTES.contains(&name.as_str()), "{css}");
+                seen += 1;
+            }
+        }
+        if source.contains("classes()") {
+            assert!(READ_ATTRIBUTES.contains(&"class"));
+        }
+    }
+    assert!(seen > 40, "{seen}");
 }

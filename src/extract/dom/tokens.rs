@@ -14,6 +14,21 @@ pub(super) enum Content {
     Plaintext,
 }
 
+/// One attribute of a start tag, as written (not decoded).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Attr<'a> {
+    pub(super) name: &'a str,
+    /// Empty for an attribute without `=`.
+    pub(super) value: &'a str,
+    /// Where the name starts in the input.
+    pub(super) start: usize,
+    /// The byte after the attribute (after the closing quote of a quoted value).
+    pub(super) end: usize,
+    /// Where the value starts (after its opening quote); `end` when there is none.
+    pub(super) value_start: usize,
+    pub(super) quoted: bool,
+}
+
 pub(super) struct Tag<'a> {
     /// The name, lowercased as the tokenizer does (a copy only when it had capitals).
     pub(super) name: Cow<'a, str>,
@@ -63,7 +78,7 @@ pub(super) fn skip_declaration(bytes: &[u8], lt: usize) -> Option<usize> {
 pub(super) fn read_tag<'a>(
     html: &'a str,
     start: usize,
-    attrs: &mut Vec<(&'a str, &'a str)>,
+    attrs: &mut Vec<Attr<'a>>,
 ) -> Option<Tag<'a>> {
     attrs.clear();
     let bytes = html.as_bytes();
@@ -109,6 +124,8 @@ pub(super) fn read_tag<'a>(
             i += 1;
         }
         let mut value = "";
+        let mut value_start = None;
+        let mut quoted = false;
         if bytes.get(i) == Some(&b'=') {
             i += 1;
             while i < bytes.len() && is_space(bytes[i]) {
@@ -118,6 +135,8 @@ pub(super) fn read_tag<'a>(
                 q @ (b'"' | b'\'') => {
                     let len = memchr(q, &bytes[i + 1..])?;
                     value = html.get(i + 1..i + 1 + len)?;
+                    value_start = Some(i + 1);
+                    quoted = true;
                     i += len + 2;
                 }
                 _ => {
@@ -126,10 +145,18 @@ pub(super) fn read_tag<'a>(
                         i += 1;
                     }
                     value = html.get(v_start..i)?;
+                    value_start = Some(v_start);
                 }
             }
         }
-        attrs.push((attr_name, value));
+        attrs.push(Attr {
+            name: attr_name,
+            value,
+            start: name_start,
+            end: i,
+            value_start: value_start.unwrap_or(i),
+            quoted,
+        });
     }
     Some(Tag {
         name,
