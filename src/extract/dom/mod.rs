@@ -83,10 +83,14 @@ pub(crate) fn bounded_input(html: &str, max_depth: usize) -> Result<Cow<'_, str>
     let mut light = String::with_capacity(html.len());
     let mut copied = 0;
     for (start, end) in cuts {
-        light.push_str(&html[copied..start]);
-        copied = end;
+        // Cuts come in order, apart and on char boundaries; one that did not would be
+        // kept rather than panic.
+        if let Some(kept) = html.get(copied..start).filter(|_| html.is_char_boundary(end)) {
+            light.push_str(kept);
+            copied = end;
+        }
     }
-    light.push_str(&html[copied..]);
+    light.push_str(html.get(copied..).unwrap_or_default());
     Ok(Cow::Owned(light))
 }
 
