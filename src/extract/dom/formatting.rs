@@ -105,12 +105,7 @@ impl ActiveFormatting {
     }
 
     /// Appends an element, first dropping the earliest of three identical ones.
-    pub(super) fn push(
-        &mut self,
-        serial: u64,
-        name: Name,
-        raw_attrs: &[Attr<'_>],
-    ) -> (usize, u64) {
+    pub(super) fn push(&mut self, serial: u64, name: Name, raw_attrs: &[Attr<'_>]) -> (usize, u64) {
         let mut attrs: Vec<(String, String)> = Vec::with_capacity(raw_attrs.len());
         for attr in raw_attrs {
             let n = attr.name.to_ascii_lowercase();

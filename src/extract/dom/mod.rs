@@ -85,7 +85,10 @@ pub(crate) fn bounded_input(html: &str, max_depth: usize) -> Result<Cow<'_, str>
     for (start, end) in cuts {
         // Cuts come in order, apart and on char boundaries; one that did not would be
         // kept rather than panic.
-        if let Some(kept) = html.get(copied..start).filter(|_| html.is_char_boundary(end)) {
+        if let Some(kept) = html
+            .get(copied..start)
+            .filter(|_| html.is_char_boundary(end))
+        {
             light.push_str(kept);
             copied = end;
         }
@@ -97,8 +100,8 @@ pub(crate) fn bounded_input(html: &str, max_depth: usize) -> Result<Cow<'_, str>
 /// The attributes the tree readers look at (`attr("...")`, attribute and class selectors),
 /// lowercase; a test holds the readers to this list.
 pub(crate) const READ_ATTRIBUTES: [&str; 15] = [
-    "alt", "class", "content", "d", "data-src", "datetime", "href", "id", "property", "rel",
-    "src", "title", "type", "value", "viewbox",
+    "alt", "class", "content", "d", "data-src", "datetime", "href", "id", "property", "rel", "src",
+    "title", "type", "value", "viewbox",
 ];
 
 /// The bytes of a path's data the tree keeps: the cards reader recognizes the upvote icon

@@ -218,7 +218,12 @@ fn corpus_pages_are_shallow_and_never_under() {
         let html = std::fs::read_to_string(entry.path()).expect("utf-8");
         let light = bounded_input(&html, 512).expect("shallow");
         assert!(light.len() < html.len(), "{}", entry.path().display());
-        assert_eq!(structure(&light), structure(&html), "{}", entry.path().display());
+        assert_eq!(
+            structure(&light),
+            structure(&html),
+            "{}",
+            entry.path().display()
+        );
         let (est, real) = (estimate(&html), real_depth(&html));
         assert!(
             est >= real && est < 64,
@@ -394,7 +399,10 @@ fn readers_read_only_kept_attributes() {
         for (call, _) in source.match_indices("attr(\"") {
             let name = &source[call + 6..];
             let name = &name[..name.find('"').expect("closed")];
-            assert!(READ_ATTRIBUTES.contains(&name.to_ascii_lowercase().as_str()), "{name}");
+            assert!(
+                READ_ATTRIBUTES.contains(&name.to_ascii_lowercase().as_str()),
+                "{name}"
+            );
             seen += 1;
         }
         for (call, _) in source.match_indices("selector(\"") {
