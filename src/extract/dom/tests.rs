@@ -17,9 +17,12 @@ fn real_depth(html: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// An element of a tree: its depth, name, and the attributes the readers read.
+type Element = (usize, String, Vec<(String, String)>);
+
 /// The elements of the tree html5ever builds, in document order: depth, name, and the
 /// attributes the readers read (with path data cut as [`bounded_input`] cuts it).
-fn structure(html: &str) -> Vec<(usize, String, Vec<(String, String)>)> {
+fn structure(html: &str) -> Vec<Element> {
     let doc = Html::parse_document(html);
     doc.tree
         .nodes()
