@@ -15,8 +15,8 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::cards;
 use super::dom::{
-    self, ANCHORS, IMAGES, ancestors, canonical_or_og_url, count, handle_link, image_url, is_leaf,
-    paper_link, selector, site_path, text,
+    self, ANCHORS, IMAGES, all_elements, ancestors, canonical_or_og_url, count, handle_link,
+    image_url, is_leaf, paper_link, selector, site_path, text,
 };
 use super::html_scan::PageScan;
 use crate::model::{
@@ -197,7 +197,7 @@ fn arxiv_id(doc: &Html) -> Option<ArxivId> {
     });
     from_link
         .or_else(|| {
-            doc.select(&ALL)
+            all_elements(doc)
                 .filter(|e| is_leaf(*e) || !dom::own_text(*e).is_empty())
                 .find_map(|e| {
                     let own = dom::own_text(e);
@@ -264,7 +264,7 @@ fn dated(shown: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
 
 /// The "Published on Mar 14" line.
 fn published_line(doc: &Html) -> Option<String> {
-    doc.select(&ALL)
+    all_elements(doc)
         .map(|e| dom::own_text(e))
         .find(|own| own.starts_with("Published on") && own.len() <= 60)
         .map(|own| own.into_owned())
@@ -278,7 +278,7 @@ struct Submitted {
 
 /// The "Submitted by <user> on Oct 1" line: the link after the "Submitted by" label.
 fn submitted_line(doc: &Html) -> Option<Submitted> {
-    let label = doc.select(&ALL).find(|e| {
+    let label = all_elements(doc).find(|e| {
         dom::own_text(*e) == "Submitted by" && !ancestors(*e).any(|a| a.value().name() == "article")
     })?;
     let line = label.parent().and_then(ElementRef::wrap)?;
@@ -305,7 +305,7 @@ struct Rank {
 
 /// "#3 Paper of the day", and the day's list it links to.
 fn daily_rank(doc: &Html) -> Option<Rank> {
-    let el = doc.select(&ALL).find(|e| {
+    let el = all_elements(doc).find(|e| {
         let own = dom::own_text(*e);
         own.starts_with('#') && own.ends_with("Paper of the day") && own.len() <= 40
     })?;
@@ -348,7 +348,7 @@ fn submitter_organization(doc: &Html, submitted: Option<&Submitted>) -> Option<O
 
 /// The "Authors:" list: each item's name, and the account its link names.
 fn authors(doc: &Html) -> Option<Vec<Author>> {
-    let label = doc.select(&ALL).find(|e| dom::own_text(*e) == "Authors:")?;
+    let label = all_elements(doc).find(|e| dom::own_text(*e) == "Authors:")?;
     let list = label.parent().and_then(ElementRef::wrap)?;
     let mut authors = Vec::new();
     for item in list.child_elements().filter(|c| c.id() != label.id()) {

@@ -19,6 +19,16 @@ pub(crate) static IMAGES: LazyLock<Selector> = LazyLock::new(|| selector("img"))
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel][href]"));
 static OG_URL: LazyLock<Selector> = LazyLock::new(|| selector("meta[property][content]"));
 
+/// Every element of the document, in the order `doc.select("*")` gives them (the tree's
+/// creation order, elements still attached), without matching a selector against each: the
+/// readers that look for a label walk them all several times.
+pub(crate) fn all_elements(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    doc.tree
+        .nodes()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.parent().is_some())
+}
+
 /// All the text under `el`, with whitespace collapsed and entities decoded (`clean_text`).
 pub(crate) fn text(el: ElementRef<'_>) -> String {
     let raw: String = el.text().collect();
@@ -170,6 +180,36 @@ pub(crate) fn canonical_or_og_url(doc: &Html) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_elements_are_those_of_the_star_selector() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let star = selector("*");
+        for entry in std::fs::read_dir(dir).expect("fixtures").flatten() {
+            let path = entry.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("html") {
+                continue;
+            }
+            let doc = Html::parse_document(&std::fs::read_to_string(&path).expect("utf-8"));
+            let ids = |it: &mut dyn Iterator<Item = ElementRef<'_>>| {
+                it.map(|e| e.id()).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                ids(&mut all_elements(&doc)),
+                ids(&mut doc.select(&star)),
+                "{}",
+                path.display()
+            );
+        }
+        // Foster parenting and the adoption agency move nodes: still the same order.
+        let soup = "<table><b>x<tr><td>y</b></table><p><i>a<div>b</i>c</div>";
+        let doc = Html::parse_document(soup);
+        assert!(
+            all_elements(&doc)
+                .map(|e| e.id())
+                .eq(doc.select(&star).map(|e| e.id()))
+        );
+    }
 
     #[test]
     fn links() {
