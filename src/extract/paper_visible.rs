@@ -15,8 +15,8 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::cards;
 use super::dom::{
-    self, ANCHORS, IMAGES, all_elements, ancestors, canonical_or_og_url, count, handle_link,
-    image_url, is_leaf, paper_link, selector, site_path, text,
+    self, ANCHORS, IMAGES, all_elements, ancestors, anchors, canonical_or_og_url, count,
+    elements_named, handle_link, image_url, is_leaf, paper_link, selector, site_path, text,
 };
 use super::html_scan::PageScan;
 use crate::model::{
@@ -25,13 +25,12 @@ use crate::model::{
 use crate::normalize::{absolute_url, clean_text, parse_display_date, parse_timestamp};
 use crate::{ArxivId, Error, ParseOptions, Warning, WarningKind};
 
-static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
-static HEADINGS: LazyLock<Selector> = LazyLock::new(|| selector("h1, h2, h3, h4"));
+/// The headings the page's sections have (`h1, h2, h3, h4`).
+const HEADING_NAMES: &[&str] = &["h1", "h2", "h3", "h4"];
+
 static TIMES: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static ALL: LazyLock<Selector> = LazyLock::new(|| selector("*"));
-static LISTS: LazyLock<Selector> = LazyLock::new(|| selector("ul"));
 static PARAGRAPHS: LazyLock<Selector> = LazyLock::new(|| selector("p"));
-static WITH_ID: LazyLock<Selector> = LazyLock::new(|| selector("[id]"));
 static PROSE: LazyLock<Selector> = LazyLock::new(|| selector("[class*=prose]"));
 
 /// The paper page the visible content shows, or `None` when the page is not a paper page
@@ -46,10 +45,9 @@ pub(crate) fn paper_page(
 }
 
 fn read_page(doc: &Html) -> Option<PaperPage> {
-    let title_el = doc.select(&H1).next();
-    let abstract_heading = doc
-        .select(&HEADINGS)
-        .find(|h| text(*h).eq_ignore_ascii_case("abstract"));
+    let title_el = elements_named(doc, &["h1"]).next();
+    let abstract_heading =
+        elements_named(doc, HEADING_NAMES).find(|h| text(*h).eq_ignore_ascii_case("abstract"));
     let id = canonical_or_og_url(doc)
         .as_deref()
         .and_then(paper_link)
@@ -152,8 +150,7 @@ fn read_page(doc: &Html) -> Option<PaperPage> {
     if paper.github_stars.is_some() {
         fields.push("github_stars");
     }
-    paper.project_page = doc
-        .select(&ANCHORS)
+    paper.project_page = anchors(doc)
         .find(|a| text(*a).eq_ignore_ascii_case("project page"))
         .and_then(|a| a.attr("href"))
         .and_then(absolute_url);
@@ -189,7 +186,7 @@ fn next_element(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
 /// The id in the page's arXiv links (`https://arxiv.org/abs/<id>`) or its `arxiv:<id>`
 /// badge.
 fn arxiv_id(doc: &Html) -> Option<ArxivId> {
-    let from_link = doc.select(&ANCHORS).find_map(|a| {
+    let from_link = anchors(doc).find_map(|a| {
         let href = a.attr("href")?;
         href.contains("arxiv.org/abs/")
             .then(|| ArxivId::parse(href).ok())
@@ -211,13 +208,11 @@ fn arxiv_id(doc: &Html) -> Option<ArxivId> {
 /// The latest full date the page shows: its `<time datetime>` values and the day's list it
 /// links to; failing those, the latest date written with its year in the page's text.
 fn reference_date(doc: &Html) -> Option<NaiveDate> {
-    let times = doc
-        .select(&TIMES)
+    let times = elements_named(doc, &["time"])
         .filter_map(|t| t.attr("datetime"))
         .filter_map(parse_timestamp)
         .map(|t| t.date_naive());
-    let lists = doc
-        .select(&ANCHORS)
+    let lists = anchors(doc)
         .filter_map(|a| a.attr("href"))
         .filter_map(listed_day);
     let best = times.chain(lists).max();
@@ -329,7 +324,7 @@ fn submitter_organization(doc: &Html, submitted: Option<&Submitted>) -> Option<O
     let submitter = submitted
         .and_then(|s| s.user.as_ref())
         .and_then(|u| u.username.clone());
-    let pill = doc.select(&ANCHORS).find(|a| {
+    let pill = anchors(doc).find(|a| {
         let Some(handle) = a.attr("href").and_then(handle_link) else {
             return false;
         };
@@ -417,7 +412,7 @@ fn upvote_count(doc: &Html) -> Option<u32> {
 /// The GitHub button: a link to github.com whose text starts with "GitHub" (the stars
 /// follow), outside the comments.
 fn github_button(doc: &Html) -> Option<ElementRef<'_>> {
-    doc.select(&ANCHORS).find(|a| {
+    anchors(doc).find(|a| {
         a.attr("href").is_some_and(cards::is_github)
             && text(*a).starts_with("GitHub")
             && !in_comment(*a)
@@ -432,7 +427,7 @@ fn in_comment(el: ElementRef<'_>) -> bool {
 /// paper 5".
 fn linked_counts(doc: &Html) -> Option<LinkedRepos> {
     let mut linked = LinkedRepos::default();
-    for heading in doc.select(&HEADINGS) {
+    for heading in elements_named(doc, HEADING_NAMES) {
         let shown = text(heading);
         for (label, slot) in [
             ("Models citing this paper", &mut linked.num_models),
@@ -452,7 +447,7 @@ fn linked_counts(doc: &Html) -> Option<LinkedRepos> {
 /// The accounts shown beside the upvote button: the longest list of avatars linking to
 /// accounts.
 fn upvoters(doc: &Html) -> Option<Vec<User>> {
-    doc.select(&LISTS)
+    elements_named(doc, &["ul"])
         .filter(|ul| !ancestors(*ul).any(|a| a.value().name() == "article"))
         .map(|ul| {
             ul.child_elements()
@@ -476,11 +471,10 @@ fn upvoters(doc: &Html) -> Option<Vec<User>> {
 /// The discussion: every element whose `id` a link inside it points to (`#<id>`) and that
 /// shows a `<time datetime>`, in page order.
 fn comments(doc: &Html) -> Option<Vec<Comment>> {
-    let community = doc
-        .select(&HEADINGS)
+    let community = elements_named(doc, HEADING_NAMES)
         .find(|h| h.attr("id") == Some("community") || text(*h) == "Community");
     let mut comments = Vec::new();
-    for el in doc.select(&WITH_ID) {
+    for el in all_elements(doc).filter(|e| e.attr("id").is_some()) {
         let Some(id) = el.attr("id") else { continue };
         let permalink = format!("#{id}");
         let Some(link) = el

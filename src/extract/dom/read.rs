@@ -29,6 +29,20 @@ pub(crate) fn all_elements(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
         .filter(|e| e.parent().is_some())
 }
 
+/// The document's elements with one of these (lowercase) names, in `doc.select` order: a
+/// type selector without the matching machinery, for the passes over a whole page.
+pub(crate) fn elements_named<'a>(
+    doc: &'a Html,
+    names: &'static [&'static str],
+) -> impl Iterator<Item = ElementRef<'a>> {
+    all_elements(doc).filter(move |e| names.contains(&e.value().name()))
+}
+
+/// The document's links (`a[href]`), in `doc.select` order.
+pub(crate) fn anchors(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    elements_named(doc, &["a"]).filter(|a| a.attr("href").is_some())
+}
+
 /// All the text under `el`, with whitespace collapsed and entities decoded (`clean_text`).
 pub(crate) fn text(el: ElementRef<'_>) -> String {
     let raw: String = el.text().collect();
@@ -201,6 +215,28 @@ mod tests {
                 path.display()
             );
         }
+        // The whole-page passes: the same elements as their selectors.
+        let page = "<h1>t</h1><svg><a href=x>s</a></svg><a>no</a><A HREF=y>b</A><h4 id=c>h</h4>";
+        let doc = Html::parse_document(page);
+        let same = |css: &'static str, ours: Vec<ElementRef<'_>>| {
+            assert!(
+                ours.iter()
+                    .map(|e| e.id())
+                    .eq(doc.select(&selector(css)).map(|e| e.id())),
+                "{css}"
+            );
+        };
+        same("a[href]", anchors(&doc).collect());
+        same(
+            "h1, h2, h3, h4",
+            elements_named(&doc, &["h1", "h2", "h3", "h4"]).collect(),
+        );
+        same(
+            "[id]",
+            all_elements(&doc)
+                .filter(|e| e.attr("id").is_some())
+                .collect(),
+        );
         // Foster parenting and the adoption agency move nodes: still the same order.
         let soup = "<table><b>x<tr><td>y</b></table><p><i>a<div>b</i>c</div>";
         let doc = Html::parse_document(soup);
