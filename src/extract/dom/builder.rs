@@ -319,9 +319,10 @@ impl Builder {
         }
     }
 
-    /// Text: the tree builder reopens formatting elements before it, as html5ever does,
-    /// except in SVG and MathML, in a select, and for spaces between table parts.
-    pub(super) fn text(&mut self, text: &str) {
+    /// Text (`blank` when it is all whitespace): the tree builder reopens formatting elements
+    /// before it, as html5ever does, except in SVG and MathML, in a select, and for spaces
+    /// between table parts.
+    pub(super) fn text(&mut self, blank: bool) {
         if self.frameset_mode {
             return;
         }
@@ -329,22 +330,17 @@ impl Builder {
             None => true,
             Some(top) => top.ns == Ns::Html || matches!(top.point, Point::Html | Point::MathText),
         };
-        let blank = text
-            .bytes()
-            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'));
-        if !(blank || (html_rules && self.in_select())) {
+        let in_select = self.in_select();
+        if !(blank || (html_rules && in_select)) {
             self.frameset_ok = false;
         }
         if !blank {
             self.leave_column_group();
         }
-        if !html_rules || self.in_select() {
+        if !html_rules || in_select {
             return;
         }
-        let spaces = text
-            .bytes()
-            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'));
-        if !spaces && !self.has_html("template") {
+        if !blank && !self.has_html("template") {
             self.body_started = true;
         }
         let table_text = self.stack.last().is_some_and(|top| {
@@ -353,19 +349,21 @@ impl Builder {
                 .iter()
                 .any(|n| top.is(n))
         });
-        if spaces && table_text {
+        if blank && table_text {
             return;
         }
         self.reconstruct();
     }
 
+    /// A start tag, with its name as [`element`] gives it.
     pub(super) fn start_tag(
         &mut self,
-        name: &str,
+        kept: Name,
+        kinds: Kinds,
         attrs: &[Attr<'_>],
         self_closing: bool,
     ) -> Content {
-        let (kept, kinds) = element(name);
+        let name: &str = &kept;
         if self.foreign_rules_for(name) {
             let breakout = kinds.has(Kinds::BREAKOUT)
                 || (name == "font"
@@ -926,7 +924,8 @@ impl Builder {
                 .last()
                 .is_some_and(|t| t.is("template") && t.template_mode == TemplateMode::Fresh);
             if !fresh_template {
-                self.start_tag("br", &[], false);
+                let (br, kinds) = element("br");
+                self.start_tag(br, kinds, &[], false);
             }
             return;
         }

@@ -37,8 +37,8 @@ use memchr::{memchr, memmem};
 use scraper::Html;
 
 use self::builder::Builder;
-use self::elements::{Kinds, kinds};
-use self::tokens::{Attr, Content, read_tag, skip_declaration, skip_past};
+use self::elements::{Kinds, element};
+use self::tokens::{Attr, Content, is_space, read_tag, skip_declaration, skip_past};
 use super::html_scan::skip_raw_text;
 use crate::{Error, Stage};
 
@@ -110,13 +110,19 @@ pub(crate) const PATH_DATA_KEPT: usize = 32;
 
 /// Notes in `cuts` what of a start tag's attributes the tree builder need not get (see
 /// [`bounded_input`]), in order.
-fn note_unread(html: &str, name: &str, attrs: &[Attr<'_>], cuts: &mut Vec<(usize, usize)>) {
+fn note_unread(
+    html: &str,
+    name: &str,
+    kinds: Kinds,
+    attrs: &[Attr<'_>],
+    cuts: &mut Vec<(usize, usize)>,
+) {
     if attrs.is_empty() {
         return;
     }
     let bytes = html.as_bytes();
-    let keep_all = matches!(name, "input" | "template" | "annotation-xml")
-        || kinds(name).has(Kinds::FORMATTING);
+    let keep_all =
+        kinds.has(Kinds::FORMATTING) || matches!(name, "input" | "template" | "annotation-xml");
     for attr in attrs {
         let read = READ_ATTRIBUTES
             .iter()
@@ -126,7 +132,7 @@ fn note_unread(html: &str, name: &str, attrs: &[Attr<'_>], cuts: &mut Vec<(usize
         let after_space = attr
             .start
             .checked_sub(1)
-            .is_some_and(|i| matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'));
+            .is_some_and(|i| is_space(bytes[i]));
         if !read && !keep_all && after_space {
             cuts.push((attr.start, attr.end));
         } else if attr.quoted
@@ -154,9 +160,9 @@ fn nesting_depth(html: &str, limit: usize, cuts: &mut Vec<(usize, usize)>) -> us
     while let Some(found) = memchr(b'<', &bytes[pos..]) {
         let lt = pos + found;
         if lt > pos {
-            let text = &html[pos..lt];
-            builder.text(text);
-            if text.len() > 1 && text.bytes().all(is_html_space) {
+            let blank = bytes[pos..lt].iter().all(|&b| is_space(b));
+            builder.text(blank);
+            if blank && lt - pos > 1 {
                 cuts.push((pos + 1, lt));
             }
         }
@@ -168,7 +174,7 @@ fn nesting_depth(html: &str, limit: usize, cuts: &mut Vec<(usize, usize)>) -> us
                 let end = memmem::find(&bytes[start..], b"]]>").map(|i| start + i);
                 let content = &html[start..end.unwrap_or(bytes.len())];
                 if !content.is_empty() {
-                    builder.text(content);
+                    builder.text(content.bytes().all(is_space));
                 }
                 end.map(|e| e + 3)
             }
@@ -187,8 +193,9 @@ fn nesting_depth(html: &str, limit: usize, cuts: &mut Vec<(usize, usize)>) -> us
             },
             Some(c) if c.is_ascii_alphabetic() => {
                 read_tag(html, lt + 1, &mut attrs).and_then(|tag| {
-                    note_unread(html, &tag.name, &attrs, cuts);
-                    match builder.start_tag(&tag.name, &attrs, tag.self_closing) {
+                    let (name, kinds) = element(&tag.name);
+                    note_unread(html, &name, kinds, &attrs, cuts);
+                    match builder.start_tag(name, kinds, &attrs, tag.self_closing) {
                         Content::Markup => Some(tag.end),
                         Content::RawText(name) => {
                             // The raw text runs to the element's end tag, which closes it
@@ -206,7 +213,7 @@ fn nesting_depth(html: &str, limit: usize, cuts: &mut Vec<(usize, usize)>) -> us
             }
             // A `<` that starts no tag is text.
             _ => {
-                builder.text("<");
+                builder.text(false);
                 Some(lt + 1)
             }
         };
@@ -220,12 +227,7 @@ fn nesting_depth(html: &str, limit: usize, cuts: &mut Vec<(usize, usize)>) -> us
         }
     }
     if pos < bytes.len() {
-        builder.text(&html[pos..]);
+        builder.text(bytes[pos..].iter().all(|&b| is_space(b)));
     }
     builder.max
-}
-
-/// The HTML tokenizer's whitespace.
-fn is_html_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::tokens::is_space;
 use crate::ArxivId;
 use crate::normalize::{absolute_url, clean_text, parse_count};
 
@@ -65,7 +66,7 @@ pub(crate) fn own_text(el: ElementRef<'_>) -> Cow<'_, str> {
         return Cow::Borrowed("");
     };
     match texts.next() {
-        None => clean_text(first.trim_matches(is_html_space)),
+        None => clean_text(first.trim_matches(|c| u8::try_from(c).is_ok_and(is_space))),
         Some(second) => {
             let mut raw = String::from(first);
             raw.push_str(second);
@@ -73,11 +74,6 @@ pub(crate) fn own_text(el: ElementRef<'_>) -> Cow<'_, str> {
             Cow::Owned(clean_text(&raw).into_owned())
         }
     }
-}
-
-/// The HTML tokenizer's whitespace, which `clean_text` collapses and trims.
-fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
 }
 
 /// A count shown as text (`1,056`, `-` for zero, `1.2k`).

@@ -37,7 +37,8 @@ pub(super) struct Tag<'a> {
     pub(super) self_closing: bool,
 }
 
-fn is_space(b: u8) -> bool {
+/// The HTML tokenizer's whitespace.
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
