@@ -21,7 +21,7 @@ pub(crate) fn decode(raw: &str) -> Cow<'_, str> {
             i += "&quot;".len();
         } else {
             let rest = &raw[i..];
-            let (decoded, used) = decode_one(rest);
+            let (decoded, used) = decode_reference(rest);
             match decoded {
                 Some(text) => out.extend_from_slice(text.as_bytes()),
                 None => out.extend_from_slice(&rest.as_bytes()[..used]),
@@ -80,7 +80,7 @@ fn first_amp(block: &[u8; BLOCK]) -> Option<usize> {
 
 /// Decodes the reference at the start of `s` (which starts with `&`): the text it stands for
 /// and how many bytes it used. `None` keeps those bytes as they are.
-fn decode_one(s: &str) -> (Option<Cow<'_, str>>, usize) {
+pub(crate) fn decode_reference(s: &str) -> (Option<Cow<'_, str>>, usize) {
     // The references the site writes, by their second byte: one comparison each.
     let common: Option<(&str, &'static str)> = match s.as_bytes().get(1) {
         Some(b'q') => Some(("&quot;", "\"")),
@@ -138,7 +138,7 @@ mod tests {
         let mut rest = raw;
         while let Some(amp) = rest.find('&') {
             out.push_str(&rest[..amp]);
-            let (decoded, used) = decode_one(&rest[amp..]);
+            let (decoded, used) = decode_reference(&rest[amp..]);
             out.push_str(decoded.as_deref().unwrap_or(&rest[amp..amp + used]));
             rest = &rest[amp + used..];
         }

@@ -9,6 +9,11 @@ use crate::{Error, ParseOptions, Stage};
 /// descent off the end of the stack.
 pub(crate) const SERDE_JSON_DEPTH: usize = 127;
 
+/// The deepest nesting read: the option's, within serde_json's own limit.
+pub(crate) fn json_depth(options: &ParseOptions) -> usize {
+    options.max_json_depth.min(SERDE_JSON_DEPTH)
+}
+
 /// Deserializes `json` into a wire struct.
 ///
 /// The fast path runs serde_json alone; only when it fails is the input read again with path
@@ -20,7 +25,7 @@ pub(crate) fn from_str<'a, T: Deserialize<'a>>(
     offset: Option<usize>,
     options: &ParseOptions,
 ) -> Result<T, Error> {
-    let limit = options.max_json_depth.min(SERDE_JSON_DEPTH);
+    let limit = json_depth(options);
     // serde_json enforces its own limit for free; a lower one needs a look first.
     if limit < SERDE_JSON_DEPTH && deeper_than(json, limit) {
         return Err(too_deep(stage, limit));

@@ -12,6 +12,7 @@ pub(crate) mod listing;
 pub(crate) mod map;
 pub(crate) mod paper;
 pub(crate) mod paper_visible;
+pub(crate) mod props_json;
 pub(crate) mod text;
 
 use crate::{Error, ParseOptions, Stage, Warning};
