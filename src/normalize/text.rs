@@ -71,25 +71,33 @@ fn scan_long(input: &str) -> Needs {
 }
 
 /// What a short text needs, by the same rules as [`scan_long`], in one pass.
+///
+/// Each byte sets flags and nothing returns early, so that the loop is vectorized: a space
+/// that follows a space (or starts the text) needs collapsing, as does a line break or tab.
 fn scan_short(bytes: &[u8]) -> Needs {
-    let mut collapse = false;
-    let mut after_space = true; // a leading space needs trimming
-    for &b in bytes {
-        match b {
-            b'&' | 0x80.. => return Needs::General,
-            b' ' => {
-                collapse |= after_space;
-                after_space = true;
-            }
-            b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' => collapse = true,
-            _ => after_space = false,
-        }
+    const GENERAL: u8 = 1;
+    const COLLAPSE: u8 = 2;
+    let flags = bytes.iter().zip(bytes.iter().skip(1)).fold(
+        bytes.first().map_or(0, |&b| byte_flags(b' ', b)),
+        |flags, (&before, &b)| flags | byte_flags(before, b),
+    );
+    if flags & GENERAL != 0 {
+        return Needs::General;
     }
-    if collapse || (after_space && !bytes.is_empty()) {
+    if flags & COLLAPSE != 0 || bytes.last() == Some(&b' ') {
         Needs::Collapse
     } else {
         Needs::Nothing
     }
+}
+
+/// The flags of [`scan_short`] for byte `b` after byte `before`: 1 for an `&` or a
+/// non-ASCII byte, 2 for a line break or tab, or a space after a space.
+fn byte_flags(before: u8, b: u8) -> u8 {
+    let general = u8::from(b == b'&' || b >= 0x80);
+    let breaks = matches!(b, b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c');
+    let double = before == b' ' && b == b' ';
+    general | (u8::from(breaks || double) << 1)
 }
 
 /// Collapses whitespace in ASCII text.
