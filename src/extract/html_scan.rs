@@ -38,6 +38,9 @@ pub(crate) struct PageScan<'a> {
     /// An element whose `data-props` value runs to the end of the input: a page cut inside
     /// its blob. Its props hold what there is, from the opening quote on.
     pub cut_hydrater: Option<Hydrater<'a>>,
+    /// A `<body>` start tag was seen: a canonical link after it does not count (HTML allows
+    /// one only in the head, and search engines ignore one in the body).
+    pub in_body: bool,
 }
 
 impl<'a> PageScan<'a> {
@@ -95,9 +98,9 @@ const BLOB_TARGETS: [&str; 2] = ["DailyPapers", "PaperContent"];
 ///
 /// The scan stops after the first `DailyPapers` or `PaperContent` element that has its
 /// `data-props`, the blob that decides what the page is, unless a `<link` tag (the only other
-/// thing looked for, the canonical link) may still follow. On a listing page that skips the
-/// rendered cards, about half the page; every page the site serves has its canonical link in
-/// the head, before the blob.
+/// thing looked for, the canonical link) may still follow in the head: not once a `<body>`
+/// tag was seen, since a canonical link in the body does not count. On a listing page that
+/// skips the rendered cards, about half the page.
 pub(crate) fn scan(html: &str) -> PageScan<'_> {
     let bytes = html.as_bytes();
     let mut out = PageScan::default();
@@ -128,7 +131,7 @@ pub(crate) fn scan(html: &str) -> PageScan<'_> {
                     }
                     if !blob_seen && out.hydraters.last().is_some_and(is_blob) {
                         blob_seen = true;
-                        if out.canonical.is_some() || !may_hold_link(&bytes[pos..]) {
+                        if out.canonical.is_some() || out.in_body || !may_hold_link(&bytes[pos..]) {
                             return out;
                         }
                     }
@@ -253,6 +256,7 @@ fn read_tag<'a>(html: &'a str, start: usize, out: &mut PageScan<'a>) -> TagEnd {
         .find(|raw| name.eq_ignore_ascii_case(raw.as_bytes()))
         .copied();
     let is_link = name.eq_ignore_ascii_case(b"link");
+    let is_body = name.eq_ignore_ascii_case(b"body");
 
     let mut target: Option<RawAttr<'a>> = None;
     let mut props: Option<RawAttr<'a>> = None;
@@ -333,9 +337,10 @@ fn read_tag<'a>(html: &'a str, start: usize, out: &mut PageScan<'a>) -> TagEnd {
             props,
         });
     }
-    if rel_canonical && out.canonical.is_none() {
+    if rel_canonical && out.canonical.is_none() && !out.in_body {
         out.canonical = href;
     }
+    out.in_body |= is_body;
     TagEnd::At(i, raw_text)
 }
 
@@ -398,6 +403,13 @@ mod tests {
             assert_eq!(targets(&page), ["DailyPapers", "Later"]);
             assert_eq!(scan(&page).canonical.map(|c| c.value), Some("/a"));
         }
+        // In the body, a canonical link does not count, so the scan stops at the blob.
+        let in_body = format!("<body>{blob}{after}<link rel=canonical href=/a>");
+        assert_eq!(targets(&in_body), ["DailyPapers"]);
+        assert_eq!(scan(&in_body).canonical, None);
+        let head_and_body = r#"<link rel=canonical href=/h><BODY><link rel=canonical href=/b>"#;
+        assert_eq!(scan(head_and_body).canonical.map(|c| c.value), Some("/h"));
+        assert_eq!(scan("<body><link rel=canonical href=/b>").canonical, None);
         // `<linked>` is no link; a blob without props does not decide the page.
         assert_eq!(targets(&format!("{blob}{after}<linked>")), ["DailyPapers"]);
         let no_props = r#"<div data-target="PaperContent"><div data-target="DailyPapers" data-props="{}"><i data-target="x">"#;
@@ -473,11 +485,12 @@ mod tests {
             Option<(String, usize)>,
             usize,
             Option<usize>,
+            bool,
         );
 
         pub(super) fn scan(html: &str) -> Found {
             let bytes = html.as_bytes();
-            let mut out: Found = (Vec::new(), None, 0, None);
+            let mut out: Found = (Vec::new(), None, 0, None, false);
             let mut pos = 0;
             while let Some(found) = memchr(b'<', &bytes[pos..]) {
                 let lt = pos + found;
@@ -525,6 +538,7 @@ mod tests {
                 .find(|r| name.eq_ignore_ascii_case(r.as_bytes()))
                 .copied();
             let is_link = name.eq_ignore_ascii_case(b"link");
+            let is_body = name.eq_ignore_ascii_case(b"body");
             let (mut target, mut props, mut rel, mut href) = (None, None, false, None);
             loop {
                 while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
@@ -593,9 +607,10 @@ mod tests {
                     props,
                 ));
             }
-            if rel && out.1.is_none() {
+            if rel && out.1.is_none() && !out.4 {
                 out.1 = href;
             }
+            out.4 |= is_body;
             Some((i, raw_text))
         }
     }
@@ -603,8 +618,10 @@ mod tests {
     /// Pieces of pages: the characters that change the tokenizer's state, and the names the
     /// scan looks for.
     fn page_pieces() -> impl Strategy<Value = String> {
-        const TOKENS: [&str; 15] = [
+        const TOKENS: [&str; 17] = [
             "<div ",
+            "<body>",
+            "<BODY ",
             "<link ",
             "<LINK ",
             "data-target",
@@ -642,6 +659,7 @@ mod tests {
                 fast.canonical.map(|c| (c.value.to_owned(), c.offset)),
                 fast.tags,
                 fast.unterminated_at,
+                fast.in_body,
             );
             prop_assert_eq!(found, reference::scan(&page), "{:?}", page);
         }

@@ -16,7 +16,9 @@ pub struct Listing {
     pub unidentified: Vec<UnidentifiedPaper>,
     /// Which extractor produced the papers.
     pub source: Source,
-    /// The page's `<link rel="canonical">`, when it has one.
+    /// The page's `<link rel="canonical">` in its head, when it has one (one after the
+    /// `<body>` tag does not count: HTML allows it only in the head, and search engines ignore
+    /// it in the body).
     pub canonical_url: Option<String>,
     /// The date as a text capture shows it (such as `Mar 14`), kept as written because a
     /// capture rarely says the year. Only text and markdown captures set it.
