@@ -48,6 +48,9 @@ mod extract;
 #[cfg(feature = "feed")]
 #[cfg_attr(docsrs, doc(cfg(feature = "feed")))]
 pub mod feed;
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing;
 mod model;
 mod normalize;
 mod options;

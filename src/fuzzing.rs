@@ -1,0 +1,50 @@
+//! Hooks for the fuzz targets in `fuzz/`, compiled only with `--cfg fuzzing` (which
+//! `cargo fuzz` passes). Nothing here is part of the public API.
+
+use serde_json::Value;
+
+use crate::extract::entities;
+use crate::extract::json::SERDE_JSON_DEPTH;
+use crate::extract::props_json::from_attribute;
+use crate::wire::listing::WireListing;
+use crate::wire::paper_page::WirePaperContent;
+
+/// Checks the attribute JSON reader against decoding the references then running
+/// serde_json, on `raw` as a `data-props` value, read as a [`Value`] and as the two wire
+/// structs the reader serves.
+///
+/// The reader may give up where serde_json reads a value; where it reads one, it must be
+/// serde_json's (compared by `Debug`, which tells `-0.0` from `0.0` and a missing field from
+/// a null one), and it must not read anything serde_json refuses. Returns what differed.
+pub fn props_json_agrees(raw: &str) -> Result<(), String> {
+    let decoded = entities::decode(raw);
+    agree::<Value>(raw, &decoded, "Value")?;
+    agree::<WireListing<'_>>(raw, &decoded, "WireListing")?;
+    agree::<WirePaperContent<'_>>(raw, &decoded, "WirePaperContent")
+}
+
+/// One type's comparison: the fast reader at serde_json's own depth limit, where it must
+/// refuse exactly what serde_json refuses for depth.
+fn agree<'de, T>(raw: &'de str, decoded: &'de str, name: &str) -> Result<(), String>
+where
+    T: serde::Deserialize<'de> + std::fmt::Debug,
+{
+    let Some(fast) = from_attribute::<T>(raw, SERDE_JSON_DEPTH) else {
+        return Ok(());
+    };
+    match serde_json::from_str::<T>(decoded) {
+        Ok(slow) => {
+            let (fast, slow) = (format!("{fast:?}"), format!("{slow:?}"));
+            if fast == slow {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{name}: the attribute reader read\n  {fast}\nbut decode + serde_json read\n  {slow}"
+                ))
+            }
+        }
+        Err(err) => Err(format!(
+            "{name}: the attribute reader read\n  {fast:?}\nbut decode + serde_json refused it: {err}\n(decoded: {decoded:?})"
+        )),
+    }
+}
