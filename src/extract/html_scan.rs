@@ -406,10 +406,15 @@ mod tests {
         // In the body, a canonical link does not count, so the scan stops at the blob.
         let in_body = format!("<body>{blob}{after}<link rel=canonical href=/a>");
         assert_eq!(targets(&in_body), ["DailyPapers"]);
-        assert_eq!(scan(&in_body).canonical, None);
+        assert_eq!(scan(&in_body).canonical.map(|c| c.value), None);
         let head_and_body = r#"<link rel=canonical href=/h><BODY><link rel=canonical href=/b>"#;
         assert_eq!(scan(head_and_body).canonical.map(|c| c.value), Some("/h"));
-        assert_eq!(scan("<body><link rel=canonical href=/b>").canonical, None);
+        assert_eq!(
+            scan("<body><link rel=canonical href=/b>")
+                .canonical
+                .map(|c| c.value),
+            None
+        );
         // `<linked>` is no link; a blob without props does not decide the page.
         assert_eq!(targets(&format!("{blob}{after}<linked>")), ["DailyPapers"]);
         let no_props = r#"<div data-target="PaperContent"><div data-target="DailyPapers" data-props="{}"><i data-target="x">"#;
