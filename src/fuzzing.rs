@@ -4,8 +4,7 @@
 use serde_json::Value;
 
 use crate::extract::entities;
-use crate::extract::json::SERDE_JSON_DEPTH;
-use crate::extract::props_json::from_attribute;
+use crate::extract::props_json::both_readings;
 use crate::wire::listing::WireListing;
 use crate::wire::paper_page::WirePaperContent;
 
@@ -23,28 +22,20 @@ pub fn props_json_agrees(raw: &str) -> Result<(), String> {
     agree::<WirePaperContent<'_>>(raw, &decoded, "WirePaperContent")
 }
 
-/// One type's comparison: the fast reader at serde_json's own depth limit, where it must
-/// refuse exactly what serde_json refuses for depth.
+/// One type's comparison, at serde_json's own depth limit, where the reader must refuse
+/// exactly what serde_json refuses for depth.
 fn agree<'de, T>(raw: &'de str, decoded: &'de str, name: &str) -> Result<(), String>
 where
     T: serde::Deserialize<'de> + std::fmt::Debug,
 {
-    let Some(fast) = from_attribute::<T>(raw, SERDE_JSON_DEPTH) else {
-        return Ok(());
-    };
-    match serde_json::from_str::<T>(decoded) {
-        Ok(slow) => {
-            let (fast, slow) = (format!("{fast:?}"), format!("{slow:?}"));
-            if fast == slow {
-                Ok(())
-            } else {
-                Err(format!(
-                    "{name}: the attribute reader read\n  {fast}\nbut decode + serde_json read\n  {slow}"
-                ))
-            }
-        }
-        Err(err) => Err(format!(
-            "{name}: the attribute reader read\n  {fast:?}\nbut decode + serde_json refused it: {err}\n(decoded: {decoded:?})"
+    match both_readings::<T>(raw, decoded) {
+        (None, _) => Ok(()),
+        (Some(fast), Ok(slow)) if fast == slow => Ok(()),
+        (Some(fast), Ok(slow)) => Err(format!(
+            "{name}: the attribute reader read\n  {fast}\nbut decode + serde_json read\n  {slow}"
+        )),
+        (Some(fast), Err(err)) => Err(format!(
+            "{name}: the attribute reader read\n  {fast}\nbut decode + serde_json refused it: {err}\n(decoded: {decoded:?})"
         )),
     }
 }
