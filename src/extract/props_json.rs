@@ -7,8 +7,9 @@
 //! strings. A string with no reference and no escape is borrowed from the page itself.
 //!
 //! It is a fast path and nothing more: it reads only what it is sure of (plain JSON as the
-//! site writes it) and gives up on anything else (a reference outside a string, a float
-//! where a value is visited, a control character, any syntax error, a visitor's error).
+//! site writes it) and gives up on anything else (a reference outside a string, a float it
+//! cannot read exactly as serde_json does, a control character, any syntax error, a
+//! visitor's error).
 //! The caller then decodes the value and runs serde_json, whose answer (value or error) is
 //! the answer. So where this reader succeeds it must give what serde_json gives on the
 //! decoded text; the tests and the `props_json` fuzz target check that it does.
@@ -90,11 +91,13 @@ enum Text<'de> {
     Owned(String),
 }
 
+/// The reader's state: the attribute value and where in it the next token starts.
 struct Reader<'de> {
     raw: &'de str,
     pos: usize,
     depth: usize,
     max_depth: usize,
+    /// The value holds a byte below 0x20, so each string is checked for one.
     controls: bool,
     /// A visitor stopped before the end of an array or object.
     broken: bool,
