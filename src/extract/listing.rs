@@ -3,7 +3,6 @@
 use chrono::NaiveDate;
 
 use super::html_scan::{self, Hydrater, PageScan};
-use super::json::json_depth;
 use super::map::{At, Mapper, article};
 use super::{cards, dom};
 use super::{describe_start, enforce_strict, entities, json, prepare, props_json};
@@ -185,16 +184,8 @@ pub(crate) fn listing_from_scan(
                 message: "the DailyPapers element has no data-props attribute".to_owned(),
             });
         };
-        // Straight from the attribute when the fast reader can; otherwise (and for the
-        // error) decoded and read by serde_json.
-        if let Some(wire) =
-            props_json::from_attribute::<WireListing<'_>>(props.value, json_depth(options))
-        {
-            return from_wire(&wire, Source::HydrationBlob, Stage::HydrationBlob, options);
-        }
-        let decoded = entities::decode(props.value);
-        let wire: WireListing<'_> =
-            json::from_str(&decoded, Stage::HydrationBlob, Some(props.offset), options)?;
+        let mut decoded = None;
+        let wire: WireListing<'_> = props_json::read_blob(props, options, &mut decoded)?;
         from_wire(&wire, Source::HydrationBlob, Stage::HydrationBlob, options)
     };
     match from_blob() {

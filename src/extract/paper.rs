@@ -1,10 +1,9 @@
 //! Single papers: `/api/papers/<id>` responses and paper pages.
 
 use super::html_scan::{self, PageScan};
-use super::json::json_depth;
 use super::map::{At, Mapper};
 use super::paper_visible;
-use super::{describe_start, enforce_strict, entities, json, prepare, props_json};
+use super::{describe_start, enforce_strict, json, prepare, props_json};
 use crate::model::{Paper, PaperPage, Source};
 use crate::wire::lenient::Field;
 use crate::wire::paper::WirePaper;
@@ -161,15 +160,8 @@ pub(crate) fn paper_page_from_scan(
             });
         };
         let stage = Stage::HydrationBlob;
-        let decoded;
-        let wire: WirePaperContent<'_> =
-            match props_json::from_attribute(props.value, json_depth(options)) {
-                Some(wire) => wire,
-                None => {
-                    decoded = entities::decode(props.value);
-                    json::from_str(&decoded, stage, Some(props.offset), options)?
-                }
-            };
+        let mut decoded = None;
+        let wire: WirePaperContent<'_> = props_json::read_blob(props, options, &mut decoded)?;
         let mut warnings = Vec::new();
         let Field::Value(paper) = &wire.paper else {
             return Err(Error::NotPapers {

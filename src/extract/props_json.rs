@@ -19,6 +19,24 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::entities;
+use super::html_scan::RawAttr;
+use super::json::{self, json_depth};
+use crate::{Error, ParseOptions, Stage};
+
+/// Deserializes a blob's `data-props` value: straight from the page when this reader can,
+/// otherwise decoded into `decoded` and read by [`json::from_str`], whose value or error
+/// (with the blob's offset in the page) stands.
+pub(crate) fn read_blob<'a, T: de::Deserialize<'a>>(
+    props: RawAttr<'a>,
+    options: &ParseOptions,
+    decoded: &'a mut Option<std::borrow::Cow<'a, str>>,
+) -> std::result::Result<T, Error> {
+    if let Some(wire) = from_attribute(props.value, json_depth(options)) {
+        return Ok(wire);
+    }
+    let decoded = decoded.insert(entities::decode(props.value));
+    json::from_str(decoded, Stage::HydrationBlob, Some(props.offset), options)
+}
 
 /// Deserializes the JSON in a raw attribute value, or `None` when this reader gives up (see
 /// the module documentation) or the JSON nests deeper than `max_depth`.
