@@ -419,8 +419,23 @@ fn github_button(doc: &Html) -> Option<ElementRef<'_>> {
     })
 }
 
+/// Whether `el` is inside a comment's text: an element with a `prose*` class.
 fn in_comment(el: ElementRef<'_>) -> bool {
-    ancestors(el).any(|a| a.value().classes().any(|c| c.starts_with("prose")))
+    ancestors(el).any(is_prose)
+}
+
+fn is_prose(el: ElementRef<'_>) -> bool {
+    el.value().classes().any(|c| c.starts_with("prose"))
+}
+
+/// [`in_comment`] for `el` inside `outer`, given `outer_in_comment`: whether `outer` is a
+/// comment's text or inside one. Only the ancestors below `outer` are looked at, not the
+/// whole path to the root again for each element of a comment.
+fn in_comment_below(el: ElementRef<'_>, outer: ElementRef<'_>, outer_in_comment: bool) -> bool {
+    outer_in_comment
+        || ancestors(el)
+            .take_while(|a| a.id() != outer.id())
+            .any(is_prose)
 }
 
 /// "Models citing this paper 12", "Datasets citing this paper 2", "Spaces citing this
@@ -495,9 +510,10 @@ fn comments(doc: &Html) -> Option<Vec<Comment>> {
 }
 
 fn comment(el: ElementRef<'_>, id: &str, time: ElementRef<'_>) -> Comment {
-    let author = el
-        .select(&ANCHORS)
-        .find(|a| a.attr("href").and_then(handle_link).is_some() && !in_comment(*a));
+    let el_in_comment = is_prose(el) || in_comment(el);
+    let author = el.select(&ANCHORS).find(|a| {
+        a.attr("href").and_then(handle_link).is_some() && !in_comment_below(*a, el, el_in_comment)
+    });
     let mut comment = Comment {
         id: Some(id.to_owned()),
         created_at: time.attr("datetime").and_then(parse_timestamp),
@@ -537,7 +553,7 @@ fn comment(el: ElementRef<'_>, id: &str, time: ElementRef<'_>) -> Comment {
         comment.text = Some(block_text(body)).filter(|t| !t.is_empty());
     }
     let edited = el.select(&ALL).any(|e| {
-        !in_comment(e) && {
+        !in_comment_below(e, el, el_in_comment) && {
             let t = dom::own_text(e).to_ascii_lowercase();
             let t = t.trim_matches(|c: char| c == '·' || c == '(' || c == ')' || c.is_whitespace());
             t == "edited"
