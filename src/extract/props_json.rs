@@ -182,8 +182,23 @@ impl<'de> Reader<'de> {
         };
     }
 
+    /// Consumes a `&quot;` that comes straight away, with no space before it, as the site
+    /// writes every string: the common case, before [`Reader::peek`]'s general one.
+    fn quote_straight_away(&mut self) -> bool {
+        let found = self.bytes()[self.pos..].starts_with(QUOT);
+        if found {
+            self.pos += QUOT.len();
+        }
+        found
+    }
+
     /// Consumes the one-byte token `token`, which must come next.
     fn expect(&mut self, token: u8) -> Result<()> {
+        // As the site writes it: the token straight away, with no space before it.
+        if self.bytes().get(self.pos) == Some(&token) {
+            self.pos += 1;
+            return Ok(());
+        }
         if self.peek()? == token {
             self.pos += 1;
             Ok(())
@@ -446,9 +461,7 @@ impl<'de> Reader<'de> {
 
     /// Reads an object's key: a string, whose opening quote must come next.
     fn key(&mut self) -> Result<Text<'de>> {
-        // As the site writes it: `&quot;` straight after the `{` or `,`.
-        if self.bytes()[self.pos..].starts_with(QUOT) {
-            self.pos += QUOT.len();
+        if self.quote_straight_away() {
             return self.string();
         }
         if self.peek()? != b'"' {
@@ -538,6 +551,9 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
     type Error = GiveUp;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.quote_straight_away() {
+            return visit_text(self.string()?, visitor);
+        }
         match self.peek()? {
             b'"' => {
                 self.open_quote();
