@@ -13,8 +13,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use scraper::{ElementRef, Html, Selector};
 
 use super::dom::{
-    self, ANCHORS, IMAGES, ancestors, count, handle_link, image_url, is_leaf, paper_link, selector,
-    site_path, text,
+    self, ANCHORS, IMAGES, ReadAttr, ancestors, count, handle_link, image_url, is_leaf, paper_link,
+    selector, site_path, text,
 };
 use super::html_scan::PageScan;
 use crate::model::{Coverage, Listing, Month, Organization, Paper, Period, Source, User, Week};
@@ -112,16 +112,16 @@ pub(crate) fn read_cards(doc: &Html) -> Vec<Paper> {
 fn read_card(card: ElementRef<'_>) -> Option<Paper> {
     let heading = card.select(&HEADINGS).find(|h| {
         h.select(&ANCHORS)
-            .any(|a| a.attr("href").and_then(paper_link).is_some())
+            .any(|a| a.read_attr("href").and_then(paper_link).is_some())
     });
     let id = heading
         .and_then(|h| {
             h.select(&ANCHORS)
-                .find_map(|a| a.attr("href").and_then(paper_link))
+                .find_map(|a| a.read_attr("href").and_then(paper_link))
         })
         .or_else(|| {
             card.select(&ANCHORS)
-                .find_map(|a| a.attr("href").and_then(paper_link))
+                .find_map(|a| a.read_attr("href").and_then(paper_link))
         })?;
 
     let mut paper = Paper::new(id.clone());
@@ -152,7 +152,7 @@ fn read_card(card: ElementRef<'_>) -> Option<Paper> {
     if let Some(stars) = github_badge(card, &id, heading, pill) {
         paper.github_stars = count(&text(stars));
         paper.github_repo = stars
-            .attr("href")
+            .read_attr("href")
             .filter(|h| is_github(h))
             .and_then(absolute_url);
     }
@@ -186,7 +186,7 @@ pub(crate) fn upvotes(card: ElementRef<'_>) -> Option<u32> {
         .select(&CHECKBOXES)
         .filter(|input| {
             input
-                .attr("type")
+                .read_attr("type")
                 .is_some_and(|t| t.eq_ignore_ascii_case("checkbox"))
         })
         .filter_map(|input| input.parent().and_then(ElementRef::wrap))
@@ -207,7 +207,7 @@ pub(crate) fn upvotes(card: ElementRef<'_>) -> Option<u32> {
 /// link means no comments.
 fn comments(card: ElementRef<'_>, id: &ArxivId) -> Option<u32> {
     let link = card.select(&ANCHORS).find(|a| {
-        a.attr("href").is_some_and(|href| {
+        a.read_attr("href").is_some_and(|href| {
             site_path(href).is_some_and(|p| p.ends_with("#community"))
                 && paper_link(href).as_ref() == Some(id)
         })
@@ -231,7 +231,7 @@ fn submitter_badge(card: ElementRef<'_>) -> Option<ElementRef<'_>> {
 fn submitter(badge: ElementRef<'_>) -> Option<User> {
     let from_link = badge
         .select(&ANCHORS)
-        .find_map(|a| a.attr("href").and_then(handle_link))
+        .find_map(|a| a.read_attr("href").and_then(handle_link))
         .map(str::to_owned);
     let shown = text(badge);
     let from_text = shown
@@ -253,7 +253,7 @@ fn organization_pill<'a>(
     badge: Option<ElementRef<'a>>,
 ) -> Option<ElementRef<'a>> {
     card.select(&ANCHORS).find(|a| {
-        a.attr("href").and_then(handle_link).is_some()
+        a.read_attr("href").and_then(handle_link).is_some()
             && !badge.is_some_and(|b| dom::within(*a, b))
             && !ancestors(*a).any(|e| matches!(e.value().name(), "li" | "ul" | "ol"))
     })
@@ -261,7 +261,10 @@ fn organization_pill<'a>(
 
 fn organization(pill: ElementRef<'_>) -> Organization {
     Organization {
-        name: pill.attr("href").and_then(handle_link).map(str::to_owned),
+        name: pill
+            .read_attr("href")
+            .and_then(handle_link)
+            .map(str::to_owned),
         fullname: Some(text(pill)).filter(|t| !t.is_empty()),
         avatar_url: pill.select(&IMAGES).find_map(image_url),
         ..Organization::default()
@@ -288,7 +291,7 @@ fn github_badge<'a>(
     pill: Option<ElementRef<'a>>,
 ) -> Option<ElementRef<'a>> {
     card.select(&ANCHORS).find(|a| {
-        let href = a.attr("href").unwrap_or_default();
+        let href = a.read_attr("href").unwrap_or_default();
         let other = site_path(href).is_some_and(|p| p.ends_with("#community"))
             || heading.is_some_and(|h| dom::within(*a, h))
             || pill.is_some_and(|p| p.id() == a.id())
@@ -298,7 +301,7 @@ fn github_badge<'a>(
             return false;
         }
         let labelled = ["title", "aria-label"].iter().any(|attr| {
-            a.attr(attr)
+            a.read_attr(attr)
                 .is_some_and(|v| v.to_ascii_lowercase().contains("github"))
         });
         let to_paper = paper_link(href).as_ref() == Some(id);
@@ -311,13 +314,14 @@ fn github_badge<'a>(
 fn has_github_mark(el: ElementRef<'_>) -> bool {
     el.select(&SVGS).any(|svg| {
         let view_box = svg
-            .attr("viewBox")
-            .or_else(|| svg.attr("viewbox"))
+            .read_attr("viewBox")
+            .or_else(|| svg.read_attr("viewbox"))
             .map(|v| v.split_whitespace().collect::<Vec<_>>());
         view_box.is_some_and(|v| v == ["0", "0", "256", "250"])
-            || svg
-                .select(&SVG_PATHS)
-                .any(|p| p.attr("d").is_some_and(|d| d.starts_with("M128.001 0")))
+            || svg.select(&SVG_PATHS).any(|p| {
+                p.read_attr("d")
+                    .is_some_and(|d| d.starts_with("M128.001 0"))
+            })
     })
 }
 
@@ -347,7 +351,7 @@ fn thumbnail(
                 && !ancestors(*img).any(|e| matches!(e.value().name(), "li" | "ul" | "ol"))
                 && ancestors(*img)
                     .find(|e| e.value().name() == "a")
-                    .and_then(|a| a.attr("href"))
+                    .and_then(|a| a.read_attr("href"))
                     .and_then(paper_link)
                     .is_some()
         })
@@ -359,8 +363,8 @@ fn videos(card: ElementRef<'_>) -> Vec<String> {
     let mut urls = Vec::new();
     for video in card.select(&VIDEOS) {
         let src = video
-            .attr("src")
-            .or_else(|| video.select(&SOURCES).find_map(|s| s.attr("src")));
+            .read_attr("src")
+            .or_else(|| video.select(&SOURCES).find_map(|s| s.read_attr("src")));
         if let Some(url) = src.and_then(absolute_url) {
             if !urls.contains(&url) {
                 urls.push(url);
@@ -386,10 +390,10 @@ fn page_period(doc: &Html, canonical: Option<&str>) -> (Period, Option<Period>) 
     let query = doc
         .select(&SEARCH_INPUTS)
         .filter(|i| {
-            i.attr("type")
+            i.read_attr("type")
                 .is_some_and(|t| t.eq_ignore_ascii_case("search"))
         })
-        .find_map(|i| i.attr("value"))
+        .find_map(|i| i.read_attr("value"))
         .map(|q| q.trim().to_owned())
         .filter(|q| !q.is_empty());
     if let Some(query) = query {
@@ -475,7 +479,11 @@ fn date_navigation(doc: &Html) -> Option<Navigation> {
         if ancestors(link).any(|a| a.value().name() == "article") {
             continue;
         }
-        let Some(linked) = link.attr("href").and_then(period_of_url).filter(is_dated) else {
+        let Some(linked) = link
+            .read_attr("href")
+            .and_then(period_of_url)
+            .filter(is_dated)
+        else {
             continue;
         };
         let Some(parent) = link.parent().and_then(ElementRef::wrap) else {
@@ -513,7 +521,7 @@ fn date_navigation(doc: &Html) -> Option<Navigation> {
                 .and_then(|l| siblings.iter().position(|s| s.id() == l.id()))
                 .and_then(|i| i.checked_sub(1))
                 .and_then(|i| siblings.get(i))
-                .and_then(|a| a.attr("href"))
+                .and_then(|a| a.read_attr("href"))
                 .and_then(period_of_url)
                 .filter(is_dated)
         };

@@ -15,7 +15,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::cards;
 use super::dom::{
-    self, ANCHORS, IMAGES, all_elements, ancestors, anchors, canonical_or_og_url, count,
+    self, ANCHORS, IMAGES, ReadAttr, all_elements, ancestors, anchors, canonical_or_og_url, count,
     elements_named, handle_link, image_url, is_leaf, paper_link, selector, site_path, text,
 };
 use super::html_scan::PageScan;
@@ -136,7 +136,7 @@ fn read_page(doc: &Html) -> Option<PaperPage> {
     }
 
     if let Some(github) = github_button(doc) {
-        paper.github_repo = github.attr("href").and_then(absolute_url);
+        paper.github_repo = github.read_attr("href").and_then(absolute_url);
         let label = text(github);
         paper.github_stars = label
             .strip_prefix("GitHub")
@@ -152,7 +152,7 @@ fn read_page(doc: &Html) -> Option<PaperPage> {
     }
     paper.project_page = anchors(doc)
         .find(|a| text(*a).eq_ignore_ascii_case("project page"))
-        .and_then(|a| a.attr("href"))
+        .and_then(|a| a.read_attr("href"))
         .and_then(absolute_url);
     if paper.project_page.is_some() {
         fields.push("project_page");
@@ -187,7 +187,7 @@ fn next_element(el: ElementRef<'_>) -> Option<ElementRef<'_>> {
 /// badge.
 fn arxiv_id(doc: &Html) -> Option<ArxivId> {
     let from_link = anchors(doc).find_map(|a| {
-        let href = a.attr("href")?;
+        let href = a.read_attr("href")?;
         href.contains("arxiv.org/abs/")
             .then(|| ArxivId::parse(href).ok())
             .flatten()
@@ -209,11 +209,11 @@ fn arxiv_id(doc: &Html) -> Option<ArxivId> {
 /// links to; failing those, the latest date written with its year in the page's text.
 fn reference_date(doc: &Html) -> Option<NaiveDate> {
     let times = elements_named(doc, &["time"])
-        .filter_map(|t| t.attr("datetime"))
+        .filter_map(|t| t.read_attr("datetime"))
         .filter_map(parse_timestamp)
         .map(|t| t.date_naive());
     let lists = anchors(doc)
-        .filter_map(|a| a.attr("href"))
+        .filter_map(|a| a.read_attr("href"))
         .filter_map(listed_day);
     let best = times.chain(lists).max();
     best.or_else(|| {
@@ -279,9 +279,9 @@ fn submitted_line(doc: &Html) -> Option<Submitted> {
     let line = label.parent().and_then(ElementRef::wrap)?;
     let link = line
         .select(&ANCHORS)
-        .find(|a| a.attr("href").and_then(handle_link).is_some());
+        .find(|a| a.read_attr("href").and_then(handle_link).is_some());
     let user = link.map(|a| User {
-        username: a.attr("href").and_then(handle_link).map(str::to_owned),
+        username: a.read_attr("href").and_then(handle_link).map(str::to_owned),
         fullname: Some(text(a)).filter(|t| !t.is_empty()),
         avatar_url: a.select(&IMAGES).find_map(image_url),
         ..User::default()
@@ -313,7 +313,7 @@ fn daily_rank(doc: &Html) -> Option<Rank> {
     let day = ancestors(el)
         .chain(std::iter::once(el))
         .find(|a| a.value().name() == "a")
-        .and_then(|a| a.attr("href"))
+        .and_then(|a| a.read_attr("href"))
         .and_then(listed_day);
     Some(Rank { rank, day })
 }
@@ -325,16 +325,19 @@ fn submitter_organization(doc: &Html, submitted: Option<&Submitted>) -> Option<O
         .and_then(|s| s.user.as_ref())
         .and_then(|u| u.username.clone());
     let pill = anchors(doc).find(|a| {
-        let Some(handle) = a.attr("href").and_then(handle_link) else {
+        let Some(handle) = a.read_attr("href").and_then(handle_link) else {
             return false;
         };
         Some(handle) != submitter.as_deref()
             && a.select(&IMAGES)
-                .any(|img| img.attr("alt").is_some_and(|alt| alt.trim() == handle))
+                .any(|img| img.read_attr("alt").is_some_and(|alt| alt.trim() == handle))
             && !ancestors(*a).any(|e| matches!(e.value().name(), "li" | "article"))
     })?;
     Some(Organization {
-        name: pill.attr("href").and_then(handle_link).map(str::to_owned),
+        name: pill
+            .read_attr("href")
+            .and_then(handle_link)
+            .map(str::to_owned),
         fullname: Some(text(pill)).filter(|t| !t.is_empty()),
         avatar_url: pill.select(&IMAGES).find_map(image_url),
         ..Organization::default()
@@ -354,7 +357,7 @@ fn authors(doc: &Html) -> Option<Vec<Author>> {
         }
         let account = item
             .select(&ANCHORS)
-            .find_map(|a| a.attr("href").and_then(handle_link));
+            .find_map(|a| a.read_attr("href").and_then(handle_link));
         authors.push(Author {
             name: clean_text(name).into_owned(),
             user: account.map(|handle| User {
@@ -391,7 +394,7 @@ fn abstract_section(
     for p in &paragraphs {
         for a in p.select(&ANCHORS) {
             let is_keyword = a
-                .attr("href")
+                .read_attr("href")
                 .and_then(site_path)
                 .is_some_and(|path| path.starts_with("/papers?q="));
             let word = text(a);
@@ -413,7 +416,7 @@ fn upvote_count(doc: &Html) -> Option<u32> {
 /// follow), outside the comments.
 fn github_button(doc: &Html) -> Option<ElementRef<'_>> {
     anchors(doc).find(|a| {
-        a.attr("href").is_some_and(cards::is_github)
+        a.read_attr("href").is_some_and(cards::is_github)
             && text(*a).starts_with("GitHub")
             && !in_comment(*a)
     })
@@ -425,7 +428,12 @@ fn in_comment(el: ElementRef<'_>) -> bool {
 }
 
 fn is_prose(el: ElementRef<'_>) -> bool {
-    el.value().classes().any(|c| c.starts_with("prose"))
+    // The class list as `Element::classes` splits it, without interning each class.
+    el.read_attr("class").is_some_and(|classes| {
+        classes
+            .split_ascii_whitespace()
+            .any(|c| c.starts_with("prose"))
+    })
 }
 
 /// [`in_comment`] for `el` inside `outer`, given `outer_in_comment`: whether `outer` is a
@@ -466,13 +474,13 @@ fn upvoters(doc: &Html) -> Option<Vec<User>> {
         .filter(|ul| !ancestors(*ul).any(|a| a.value().name() == "article"))
         .map(|ul| {
             ul.child_elements()
-                .filter(|li| li.value().name() == "li" && li.attr("title").is_some())
+                .filter(|li| li.value().name() == "li" && li.read_attr("title").is_some())
                 .filter_map(|li| {
                     let a = li
                         .select(&ANCHORS)
-                        .find(|a| a.attr("href").and_then(handle_link).is_some())?;
+                        .find(|a| a.read_attr("href").and_then(handle_link).is_some())?;
                     Some(User {
-                        username: a.attr("href").and_then(handle_link).map(str::to_owned),
+                        username: a.read_attr("href").and_then(handle_link).map(str::to_owned),
                         avatar_url: li.select(&IMAGES).find_map(image_url),
                         ..User::default()
                     })
@@ -487,14 +495,16 @@ fn upvoters(doc: &Html) -> Option<Vec<User>> {
 /// shows a `<time datetime>`, in page order.
 fn comments(doc: &Html) -> Option<Vec<Comment>> {
     let community = elements_named(doc, HEADING_NAMES)
-        .find(|h| h.attr("id") == Some("community") || text(*h) == "Community");
+        .find(|h| h.read_attr("id") == Some("community") || text(*h) == "Community");
     let mut comments = Vec::new();
-    for el in all_elements(doc).filter(|e| e.attr("id").is_some()) {
-        let Some(id) = el.attr("id") else { continue };
+    for el in all_elements(doc).filter(|e| e.read_attr("id").is_some()) {
+        let Some(id) = el.read_attr("id") else {
+            continue;
+        };
         let permalink = format!("#{id}");
         let Some(link) = el
             .select(&ANCHORS)
-            .find(|a| a.attr("href") == Some(permalink.as_str()))
+            .find(|a| a.read_attr("href") == Some(permalink.as_str()))
         else {
             continue;
         };
@@ -512,13 +522,14 @@ fn comments(doc: &Html) -> Option<Vec<Comment>> {
 fn comment(el: ElementRef<'_>, id: &str, time: ElementRef<'_>) -> Comment {
     let el_in_comment = is_prose(el) || in_comment(el);
     let author = el.select(&ANCHORS).find(|a| {
-        a.attr("href").and_then(handle_link).is_some() && !in_comment_below(*a, el, el_in_comment)
+        a.read_attr("href").and_then(handle_link).is_some()
+            && !in_comment_below(*a, el, el_in_comment)
     });
     let mut comment = Comment {
         id: Some(id.to_owned()),
-        created_at: time.attr("datetime").and_then(parse_timestamp),
+        created_at: time.read_attr("datetime").and_then(parse_timestamp),
         author: author.map(|a| User {
-            username: a.attr("href").and_then(handle_link).map(str::to_owned),
+            username: a.read_attr("href").and_then(handle_link).map(str::to_owned),
             avatar_url: a
                 .parent()
                 .and_then(ElementRef::wrap)

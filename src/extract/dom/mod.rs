@@ -43,8 +43,9 @@ use super::html_scan::skip_raw_text;
 use crate::{Error, Stage};
 
 pub(crate) use self::read::{
-    ANCHORS, IMAGES, all_elements, ancestors, anchors, canonical_or_og_url, count, elements_named,
-    handle_link, image_url, is_leaf, own_text, paper_link, selector, site_path, text, within,
+    ANCHORS, IMAGES, ReadAttr, all_elements, ancestors, anchors, canonical_or_og_url, count,
+    elements_named, handle_link, image_url, is_leaf, own_text, paper_link, selector, site_path,
+    text, within,
 };
 
 /// Builds the tree of `html` after checking that its element nesting is at most `max_depth`.

@@ -20,6 +20,27 @@ pub(crate) static IMAGES: LazyLock<Selector> = LazyLock::new(|| selector("img"))
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel][href]"));
 static OG_URL: LazyLock<Selector> = LazyLock::new(|| selector("meta[property][content]"));
 
+/// Reading an element's attribute by name: scraper's `Element::attr` interns the name as an
+/// atom (a hash and a table lookup) on every call, and the readers ask for thousands of
+/// attributes per page; this compares the names as they are stored.
+pub(crate) trait ReadAttr<'a> {
+    /// The value of the attribute `name` (lowercase, without a namespace), as
+    /// `Element::attr` gives it.
+    fn read_attr(&self, name: &str) -> Option<&'a str>;
+}
+
+impl<'a> ReadAttr<'a> for ElementRef<'a> {
+    fn read_attr(&self, name: &str) -> Option<&'a str> {
+        // `Element::attr` matches the whole qualified name: no prefix, no namespace.
+        for (qualified, value) in &self.value().attrs {
+            if qualified.prefix.is_none() && qualified.ns.is_empty() && &*qualified.local == name {
+                return Some(value);
+            }
+        }
+        None
+    }
+}
+
 /// Every element of the document, in the order `doc.select("*")` gives them (the tree's
 /// creation order, elements still attached), without matching a selector against each: the
 /// readers that look for a label walk them all several times.
@@ -41,7 +62,7 @@ pub(crate) fn elements_named<'a>(
 
 /// The document's links (`a[href]`), in `doc.select` order.
 pub(crate) fn anchors(doc: &Html) -> impl Iterator<Item = ElementRef<'_>> {
-    elements_named(doc, &["a"]).filter(|a| a.attr("href").is_some())
+    elements_named(doc, &["a"]).filter(|a| a.read_attr("href").is_some())
 }
 
 /// All the text under `el`, with whitespace collapsed and entities decoded (`clean_text`).
@@ -162,26 +183,26 @@ pub(crate) fn handle_link(href: &str) -> Option<&str> {
 
 /// An image's address as an absolute URL (`src`, or a lazy loader's `data-src`).
 pub(crate) fn image_url(img: ElementRef<'_>) -> Option<String> {
-    img.attr("src")
+    img.read_attr("src")
         .filter(|s| !s.trim().is_empty() && !s.trim_start().starts_with("data:"))
-        .or_else(|| img.attr("data-src"))
+        .or_else(|| img.read_attr("data-src"))
         .and_then(absolute_url)
 }
 
 /// The page's canonical URL (`<link rel="canonical">`), else its `og:url`.
 pub(crate) fn canonical_or_og_url(doc: &Html) -> Option<String> {
     let canonical = doc.select(&CANONICAL).find(|l| {
-        l.attr("rel").is_some_and(|rel| {
+        l.read_attr("rel").is_some_and(|rel| {
             rel.split_ascii_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("canonical"))
         })
     });
     canonical
-        .and_then(|l| l.attr("href"))
+        .and_then(|l| l.read_attr("href"))
         .or_else(|| {
             doc.select(&OG_URL)
-                .find(|m| m.attr("property") == Some("og:url"))
-                .and_then(|m| m.attr("content"))
+                .find(|m| m.read_attr("property") == Some("og:url"))
+                .and_then(|m| m.read_attr("content"))
         })
         .map(|u| u.trim().to_owned())
         .filter(|u| !u.is_empty())
@@ -230,7 +251,7 @@ mod tests {
         same(
             "[id]",
             all_elements(&doc)
-                .filter(|e| e.attr("id").is_some())
+                .filter(|e| e.read_attr("id").is_some())
                 .collect(),
         );
         // Foster parenting and the adoption agency move nodes: still the same order.

@@ -375,6 +375,43 @@ proptest! {
     }
 }
 
+/// Elements with attributes in every spelling: repeated, upper case, unquoted, and the
+/// namespaced ones of SVG and MathML (`xlink:href`, `xml:lang`), whose local name is a name
+/// the readers ask for.
+fn attribute_soup() -> impl Strategy<Value = String> {
+    let tag = prop::sample::select(vec![
+        "<a href=x>",
+        "<a HREF='y' href=z id=a>",
+        "<p id=a ID=b class='prose x'>",
+        "<svg><a xlink:href=s href=t>",
+        "<svg><use xlink:href='#i' class=c>",
+        "<svg><a xml:lang=en lang=fr>",
+        "<math><mi xlink:href=m xml:lang=de>",
+        "<img src=i alt=''>",
+        "<time datetime=2026-07-02>",
+        "<div data-src=d title=t>",
+        "</svg>",
+        "</math>",
+        "text",
+    ]);
+    prop::collection::vec(tag, 0..24).prop_map(|t| t.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+    /// `ReadAttr::read_attr` gives what scraper's `Element::attr` gives, for every name the
+    /// readers ask for and the local names of namespaced attributes.
+    #[test]
+    fn read_attr_is_scrapers_attr(page in attribute_soup()) {
+        let doc = scraper::Html::parse_document(&page);
+        for el in all_elements(&doc) {
+            for name in READ_ATTRIBUTES.iter().chain(&["lang", "xlink:href", "HREF"]) {
+                prop_assert_eq!(el.read_attr(name), el.attr(name), "{} in {:?}", name, page);
+            }
+        }
+    }
+}
+
 #[test]
 fn trims_what_no_reader_reads() {
     let page = "<div  style='a:b' class=c>\n\n  <svg viewBox='0 0 1 1'><path fill=red d=\"M128.001 0C57.3 0 0 57.3 0 128s57.3 128 128 128\"/></svg>\n<b style=x>t</b><p/lang=x></div>";
