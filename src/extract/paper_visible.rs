@@ -70,7 +70,8 @@ fn read_page(doc: &Html) -> Option<PaperPage> {
 
     let reference = reference_date(doc);
 
-    if let Some(published) = published_line(doc) {
+    let labels = Labels::find(doc);
+    if let Some(published) = labels.published {
         match dated(&published, reference) {
             Some(day) => {
                 paper.published_at = day.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
@@ -89,14 +90,14 @@ fn read_page(doc: &Html) -> Option<PaperPage> {
         }
     }
 
-    let submitted = submitted_line(doc);
+    let submitted = labels.submitted_by.and_then(submitted_line);
     if let Some(line) = &submitted {
         paper.submitted_by = line.user.clone();
         if paper.submitted_by.is_some() {
             fields.push("submitted_by");
         }
     }
-    let rank = daily_rank(doc);
+    let rank = labels.rank.map(daily_rank);
     paper.listed_on = rank.as_ref().and_then(|r| r.day).or_else(|| {
         submitted
             .as_ref()
@@ -108,7 +109,7 @@ fn read_page(doc: &Html) -> Option<PaperPage> {
     }
     let organization = submitter_organization(doc, submitted.as_ref());
 
-    paper.authors = authors(doc);
+    paper.authors = labels.authors.and_then(authors);
     if paper.authors.is_some() {
         fields.push("authors");
     }
@@ -257,12 +258,55 @@ fn dated(shown: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
     }
 }
 
-/// The "Published on Mar 14" line.
-fn published_line(doc: &Html) -> Option<String> {
-    all_elements(doc)
-        .map(|e| dom::own_text(e))
-        .find(|own| own.starts_with("Published on") && own.len() <= 60)
-        .map(|own| own.into_owned())
+/// The elements that carry the page's labelled lines, each the first in page order whose own
+/// text is the label: found in one pass that reads each element's own text once, rather than
+/// one pass per label.
+#[derive(Default)]
+struct Labels<'a> {
+    /// The "Published on Mar 14" line's text.
+    published: Option<String>,
+    /// "Submitted by", outside the listing cards (`article`).
+    submitted_by: Option<ElementRef<'a>>,
+    /// "#3 Paper of the day".
+    rank: Option<ElementRef<'a>>,
+    /// "Authors:".
+    authors: Option<ElementRef<'a>>,
+}
+
+impl<'a> Labels<'a> {
+    fn find(doc: &'a Html) -> Labels<'a> {
+        let mut labels = Labels::default();
+        for e in all_elements(doc) {
+            let own = dom::own_text(e);
+            if labels.published.is_none() && own.starts_with("Published on") && own.len() <= 60 {
+                labels.published = Some(own.to_string());
+            }
+            if labels.submitted_by.is_none()
+                && own == "Submitted by"
+                && !ancestors(e).any(|a| a.value().name() == "article")
+            {
+                labels.submitted_by = Some(e);
+            }
+            if labels.rank.is_none()
+                && own.starts_with('#')
+                && own.ends_with("Paper of the day")
+                && own.len() <= 40
+            {
+                labels.rank = Some(e);
+            }
+            if labels.authors.is_none() && own == "Authors:" {
+                labels.authors = Some(e);
+            }
+            if labels.published.is_some()
+                && labels.submitted_by.is_some()
+                && labels.rank.is_some()
+                && labels.authors.is_some()
+            {
+                break;
+            }
+        }
+        labels
+    }
 }
 
 struct Submitted {
@@ -272,10 +316,7 @@ struct Submitted {
 }
 
 /// The "Submitted by <user> on Oct 1" line: the link after the "Submitted by" label.
-fn submitted_line(doc: &Html) -> Option<Submitted> {
-    let label = all_elements(doc).find(|e| {
-        dom::own_text(*e) == "Submitted by" && !ancestors(*e).any(|a| a.value().name() == "article")
-    })?;
+fn submitted_line(label: ElementRef<'_>) -> Option<Submitted> {
     let line = label.parent().and_then(ElementRef::wrap)?;
     let link = line
         .select(&ANCHORS)
@@ -299,11 +340,7 @@ struct Rank {
 }
 
 /// "#3 Paper of the day", and the day's list it links to.
-fn daily_rank(doc: &Html) -> Option<Rank> {
-    let el = all_elements(doc).find(|e| {
-        let own = dom::own_text(*e);
-        own.starts_with('#') && own.ends_with("Paper of the day") && own.len() <= 40
-    })?;
+fn daily_rank(el: ElementRef<'_>) -> Rank {
     let shown = dom::own_text(el);
     let rank = shown
         .trim_start_matches('#')
@@ -315,7 +352,7 @@ fn daily_rank(doc: &Html) -> Option<Rank> {
         .find(|a| a.value().name() == "a")
         .and_then(|a| a.read_attr("href"))
         .and_then(listed_day);
-    Some(Rank { rank, day })
+    Rank { rank, day }
 }
 
 /// The organization pill beside the submitter: a link to a one-segment path with the
@@ -345,8 +382,7 @@ fn submitter_organization(doc: &Html, submitted: Option<&Submitted>) -> Option<O
 }
 
 /// The "Authors:" list: each item's name, and the account its link names.
-fn authors(doc: &Html) -> Option<Vec<Author>> {
-    let label = all_elements(doc).find(|e| dom::own_text(*e) == "Authors:")?;
+fn authors(label: ElementRef<'_>) -> Option<Vec<Author>> {
     let list = label.parent().and_then(ElementRef::wrap)?;
     let mut authors = Vec::new();
     for item in list.child_elements().filter(|c| c.id() != label.id()) {
@@ -539,9 +575,20 @@ fn comment(el: ElementRef<'_>, id: &str, time: ElementRef<'_>) -> Comment {
         }),
         ..Comment::default()
     };
-    let hidden_note = el
-        .select(&ALL)
-        .find(|e| dom::own_text(*e).starts_with("This comment has been hidden"));
+    // One pass over the comment's elements, each one's own text read once: the first
+    // "This comment has been hidden" note, and whether an "edited" mark shows outside the
+    // comment's text.
+    let mut hidden_note = None;
+    let mut edited = false;
+    for e in el.descendants().skip(1).filter_map(ElementRef::wrap) {
+        let own = dom::own_text(e);
+        if hidden_note.is_none() && own.starts_with("This comment has been hidden") {
+            hidden_note = Some(e);
+        }
+        if !edited && is_edited_mark(&own) && !in_comment_below(e, el, el_in_comment) {
+            edited = true;
+        }
+    }
     if let Some(note) = hidden_note {
         let shown = dom::own_text(note);
         comment.hidden = Some(true);
@@ -563,17 +610,17 @@ fn comment(el: ElementRef<'_>, id: &str, time: ElementRef<'_>) -> Comment {
         comment.hidden = Some(false);
         comment.text = Some(block_text(body)).filter(|t| !t.is_empty());
     }
-    let edited = el.select(&ALL).any(|e| {
-        !in_comment_below(e, el, el_in_comment) && {
-            let t = dom::own_text(e).to_ascii_lowercase();
-            let t = t.trim_matches(|c: char| c == '·' || c == '(' || c == ')' || c.is_whitespace());
-            t == "edited"
-        }
-    });
     if edited {
         comment.edited = Some(true);
     }
     comment
+}
+
+/// "edited", "(edited)", "· Edited": the mark of an edited comment.
+fn is_edited_mark(own_text: &str) -> bool {
+    own_text
+        .trim_matches(|c: char| c == '·' || c == '(' || c == ')' || c.is_whitespace())
+        .eq_ignore_ascii_case("edited")
 }
 
 /// The text of rendered HTML with its line structure: a line break for `<br>`, a blank
