@@ -8,7 +8,9 @@ use chrono::{DateTime, Utc};
 use crate::model::{
     Author, Comment, Highlight, HighlightKind, LinkedRepos, Organization, Paper, User,
 };
-use crate::normalize::{absolute_url, clean_text, count_from_f64, count_from_i64, parse_timestamp};
+use crate::normalize::{
+    absolute_url, clean_text, count_from_f64, count_from_i64, parse_timestamp, trim,
+};
 use crate::wire::lenient::{Field, JsonKind, Num};
 use crate::wire::paper::{
     WireAuthor, WireHighlight, WireLinkedRepo, WireOrganization, WirePaper, WireUser,
@@ -150,10 +152,7 @@ impl<'w> Mapper<'w> {
     /// A string field as given (trimmed), for ids, handles and links.
     fn raw<'a>(&mut self, field: &'a Field<Cow<'_, str>>, at: At<'_>) -> Option<&'a str> {
         match field {
-            Field::Value(s) => self
-                .within_limit(s, at)
-                .map(str::trim)
-                .filter(|s| !s.is_empty()),
+            Field::Value(s) => self.within_limit(s, at).map(trim).filter(|s| !s.is_empty()),
             Field::Invalid(kind) => {
                 self.wrong_type(at, "a string", *kind);
                 None

@@ -504,7 +504,7 @@ fn parse_any(input: &str) -> Result<ArxivId, Kind> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Kind::TooLong);
     }
-    let s = input.trim();
+    let s = super::trim(input);
     if s.is_empty() {
         return Err(Kind::Empty);
     }

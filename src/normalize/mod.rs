@@ -11,6 +11,7 @@ mod display_date;
 mod feed_day;
 mod text;
 mod timestamp;
+mod trim;
 mod url;
 
 pub use arxiv_id::{ArxivId, ArxivIdError, ArxivIdErrorKind};
@@ -20,3 +21,5 @@ pub use feed_day::{ARCHIVE_START, feed_day};
 pub use text::clean_text;
 pub use timestamp::parse_timestamp;
 pub use url::{SITE, absolute_url};
+
+pub(crate) use trim::trim;

@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 /// assert!(parse_timestamp("yesterday").is_none());
 /// ```
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
-    let t = text.trim();
+    let t = super::trim(text);
     if let Some(exact) = site_timestamp(t) {
         return Some(exact);
     }

@@ -15,7 +15,7 @@ pub const SITE: &str = "https://huggingface.co";
 /// assert_eq!(absolute_url("  ").as_deref(), None);
 /// ```
 pub fn absolute_url(link: &str) -> Option<String> {
-    let link = link.trim();
+    let link = super::trim(link);
     if link.is_empty() {
         return None;
     }
