@@ -630,6 +630,7 @@ proptest! {
         }
         let bare = parsed.without_version();
         prop_assert_eq!(ArxivId::parse(&parsed.hf_url()).ok(), Some(bare.clone()));
+        prop_assert_eq!(parsed.hf_url(), format!("https://huggingface.co/papers/{bare}"));
         prop_assert_eq!(ArxivId::parse(&parsed.abs_url()).ok(), Some(parsed.clone()));
         prop_assert_eq!(ArxivId::parse(&parsed.pdf_url()).ok(), Some(parsed.clone()));
         prop_assert!(bare <= parsed);

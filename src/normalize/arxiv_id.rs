@@ -293,34 +293,69 @@ impl ArxivId {
     /// is built the same way but the page is unlikely to exist.)
     #[must_use]
     pub fn hf_url(&self) -> String {
-        format!("https://huggingface.co/papers/{}", self.without_version())
+        const PREFIX: &str = "https://huggingface.co/papers/";
+        let mut url = String::with_capacity(PREFIX.len() + 24);
+        url.push_str(PREFIX);
+        // Writing to a `String` cannot fail.
+        let _ = self.write_to(&mut url, false);
+        url
     }
 }
 
 impl fmt::Display for ArxivId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.scheme {
-            Scheme::Old(old) => write!(
-                f,
-                "{}/{:02}{:02}{:03}",
-                old.archive.as_str(),
-                old.year % 100,
-                old.month,
-                old.number
-            )?,
-            Scheme::New(new) => write!(
-                f,
-                "{:04}.{:0width$}",
-                new.yymm,
-                new.number,
-                width = usize::from(new.digits)
-            )?,
-        }
-        if let Some(version) = self.version {
-            write!(f, "v{version}")?;
-        }
-        Ok(())
+        self.write_to(f, true)
     }
+}
+
+impl ArxivId {
+    /// Writes the id, with its version if `with_version` and it has one. Digits are written
+    /// one by one rather than through `write!`'s padding: a paper's URL is built for every
+    /// paper read, and the formatting machinery cost more than the rest of it.
+    fn write_to(&self, out: &mut impl fmt::Write, with_version: bool) -> fmt::Result {
+        match &self.scheme {
+            Scheme::Old(old) => {
+                out.write_str(old.archive.as_str())?;
+                out.write_char('/')?;
+                write_padded(out, u32::from(old.year % 100), 2)?;
+                write_padded(out, u32::from(old.month), 2)?;
+                write_padded(out, u32::from(old.number), 3)?;
+            }
+            Scheme::New(new) => {
+                write_padded(out, u32::from(new.yymm), 4)?;
+                out.write_char('.')?;
+                write_padded(out, new.number, usize::from(new.digits))?;
+            }
+        }
+        match self.version {
+            Some(version) if with_version => {
+                out.write_char('v')?;
+                write_padded(out, version, 1)
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Writes `n` in decimal, zero-padded to at least `width` digits, as `{:0width$}` does.
+fn write_padded(out: &mut impl fmt::Write, n: u32, width: usize) -> fmt::Result {
+    let mut digits = [b'0'; 10];
+    let mut start = digits.len();
+    let mut rest = n;
+    loop {
+        start -= 1;
+        digits[start] += (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - start..width {
+        out.write_char('0')?;
+    }
+    digits[start..]
+        .iter()
+        .try_for_each(|&d| out.write_char(char::from(d)))
 }
 
 impl FromStr for ArxivId {
