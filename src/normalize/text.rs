@@ -52,9 +52,7 @@ fn scan_long(input: &str) -> Needs {
     let bytes = input.as_bytes();
     // Most texts have no control byte, `&` or non-ASCII byte: one pass rules all of them out
     // (written without an early exit, so that it is vectorized) before the exact searches.
-    let unusual = bytes.iter().fold(false, |seen, &b| {
-        seen | !(0x20..0x80).contains(&b) | (b == b'&')
-    });
+    let unusual = has_unusual_byte(bytes);
     if unusual && (!input.is_ascii() || memchr::memchr(b'&', bytes).is_some()) {
         return Needs::General;
     }
@@ -70,6 +68,14 @@ fn scan_long(input: &str) -> Needs {
     }
 }
 
+/// Whether `bytes` holds a control byte, an `&` or a non-ASCII byte. Written without an early
+/// exit, so that it is vectorized.
+fn has_unusual_byte(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |seen, &b| {
+        seen | !(0x20..0x80).contains(&b) | (b == b'&')
+    })
+}
+
 /// What a short text needs, by the same rules as [`scan_long`], in one pass.
 ///
 /// Each byte sets flags and nothing returns early, so that the loop is vectorized: a space
@@ -77,6 +83,20 @@ fn scan_long(input: &str) -> Needs {
 fn scan_short(bytes: &[u8]) -> Needs {
     const GENERAL: u8 = 1;
     const COLLAPSE: u8 = 2;
+    // Most names and keywords are printable ASCII without `&`: two simple folds, which
+    // vectorize better than the flags below, settle those.
+    if !has_unusual_byte(bytes) {
+        let double = bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .fold(false, |seen, (&a, &b)| seen | ((a == b' ') & (b == b' ')));
+        let edge = bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ');
+        return if double || edge {
+            Needs::Collapse
+        } else {
+            Needs::Nothing
+        };
+    }
     let flags = bytes.iter().zip(bytes.iter().skip(1)).fold(
         bytes.first().map_or(0, |&b| byte_flags(b' ', b)),
         |flags, (&before, &b)| flags | byte_flags(before, b),
