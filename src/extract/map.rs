@@ -149,7 +149,9 @@ impl<'w> Mapper<'w> {
         }
     }
 
-    /// A string field as given (trimmed), for ids, handles and links.
+    /// A string field as given (trimmed), for ids, handles and links. Always inlined: it runs
+    /// for nearly every field of every paper, most of them absent.
+    #[inline(always)]
     fn raw<'a>(&mut self, field: &'a Field<Cow<'_, str>>, at: At<'_>) -> Option<&'a str> {
         match field {
             Field::Value(s) => self.within_limit(s, at).map(trim).filter(|s| !s.is_empty()),
@@ -217,8 +219,14 @@ impl<'w> Mapper<'w> {
         }
     }
 
+    /// Inlined: most of the timestamp fields it is asked for are absent.
+    #[inline(always)]
     fn timestamp(&mut self, field: &Field<Cow<'_, str>>, at: At<'_>) -> Option<DateTime<Utc>> {
         let raw = self.raw(field, at)?;
+        self.timestamp_of(raw, at)
+    }
+
+    fn timestamp_of(&mut self, raw: &str, at: At<'_>) -> Option<DateTime<Utc>> {
         let parsed = parse_timestamp(raw);
         if parsed.is_none() {
             let shown: String = raw.chars().take(40).collect();
