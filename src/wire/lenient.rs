@@ -236,8 +236,10 @@ impl<'de, T: Lenient<'de>> Visitor<'de> for ListVisitor<T> {
         while let Some(item) = seq.next_element::<Field<T>>()? {
             if items.capacity() == 0 {
                 // Room for a typical author list or keyword list at once, rather than
-                // growing from 4; an empty list allocates nothing.
-                items.reserve(8);
+                // growing from 4; an empty list allocates nothing. A list of whole papers
+                // (the only elements this large) gets room for a day's listing: growing it
+                // copies kilobytes each time, through the allocator's slow path.
+                items.reserve(if size_of::<T>() > 512 { 32 } else { 8 });
             }
             items.push(item);
         }
