@@ -18,3 +18,37 @@ fn parse_timestamp_negative_year_and_stray_spaces() {
     let t = hf_papers::parse_timestamp("2026-07-02 00:00:00.0").expect("one space is fine");
     assert_eq!(hf_papers::parse_timestamp(&t.to_rfc3339()), Some(t));
 }
+
+/// A key written twice in one entry failed the whole listing ("duplicate field `title`"):
+/// serde's derived visitors refuse a repeated key. The wire objects keep the last value, as
+/// the site's JavaScript does, and every other entry is read.
+#[test]
+fn a_repeated_key_costs_nothing_else() {
+    let entries = r#"[{"paper": {"id": "2607.01234", "title": "First Made-Up Title",
+        "title": "Second Made-Up Title", "upvotes": 3, "upvotes": 4}},
+        {"paper": {"id": "2607.04321", "title": "Another Made-Up Paper", "upvotes": 5}}]"#;
+    let api = hf_papers::Listing::from_api_json(entries).expect("both entries read");
+    let blob = format!(
+        r#"{{"dateString":"2026-07-02","periodType":"day","dailyPapers":{}}}"#,
+        entries.replace('\n', " ")
+    );
+    let page = format!(
+        r#"<html><body><div data-target="DailyPapers" data-props="{}"></div></body></html>"#,
+        blob.replace('&', "&amp;").replace('"', "&quot;")
+    );
+    let html = hf_papers::Listing::from_html(&page).expect("both entries read");
+    for listing in [api, html] {
+        let read: Vec<_> = listing
+            .papers
+            .iter()
+            .map(|p| (p.title.as_deref(), p.upvotes))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some("Second Made-Up Title"), Some(4)),
+                (Some("Another Made-Up Paper"), Some(5))
+            ]
+        );
+    }
+}

@@ -11,6 +11,8 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::object::{WireObject, read_object};
+
 /// The JSON type of a value, for warnings about values of the wrong type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum JsonKind {
@@ -271,7 +273,7 @@ impl<'de, T: Lenient<'de>> Lenient<'de> for Box<T> {
 /// Visits a JSON object into a wire struct whose own fields are all lenient.
 pub(crate) struct ObjectVisitor<T>(pub(crate) PhantomData<T>);
 
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+impl<'de, T: WireObject<'de>> Visitor<'de> for ObjectVisitor<T> {
     type Value = Field<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -279,26 +281,11 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Field::Value)
+        read_object(map).map(Field::Value)
     }
 
     reject_other_types!(bool, number, string, array, null);
 }
-
-/// Makes wire structs usable as lenient fields: an object becomes the struct, any other JSON
-/// type becomes `Field::Invalid`.
-macro_rules! lenient_object {
-    ($($ty:ident),+ $(,)?) => {$(
-        impl<'de: 'a, 'a> $crate::wire::lenient::Lenient<'de> for $ty<'a> {
-            fn deserialize_field<D: serde::Deserializer<'de>>(
-                d: D,
-            ) -> Result<$crate::wire::lenient::Field<Self>, D::Error> {
-                d.deserialize_any($crate::wire::lenient::ObjectVisitor(std::marker::PhantomData))
-            }
-        }
-    )+};
-}
-pub(crate) use lenient_object;
 
 #[cfg(test)]
 mod tests {

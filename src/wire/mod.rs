@@ -6,5 +6,6 @@
 
 pub(crate) mod lenient;
 pub(crate) mod listing;
+pub(crate) mod object;
 pub(crate) mod paper;
 pub(crate) mod paper_page;

@@ -2,83 +2,56 @@
 
 use std::borrow::Cow;
 
-use serde::Deserialize;
-
-use super::lenient::{Field, Num, lenient_object};
+use super::lenient::{Field, Num};
+use super::object::wire_object;
 use super::paper::{WireOrganization, WirePaper, WireUser};
 
 type Text<'a> = Field<Cow<'a, str>>;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub(crate) struct WirePaperContent<'a> {
-    #[serde(borrow)]
-    pub paper: Field<WirePaper<'a>>,
-    #[serde(borrow)]
-    pub comments: Field<Vec<Field<WireComment<'a>>>>,
-    #[serde(borrow)]
-    pub upvoters: Field<Vec<Field<WireUser<'a>>>>,
-    pub upvoted: Field<bool>,
-    #[serde(rename = "dailyPaperRank")]
-    pub daily_paper_rank: Field<Num>,
-    #[serde(rename = "submitterOrganization", borrow)]
-    pub submitter_organization: Field<WireOrganization<'a>>,
+wire_object! {
+    pub(crate) struct WirePaperContent<'a> {
+        "paper" => pub paper: Field<WirePaper<'a>>,
+        "comments" => pub comments: Field<Vec<Field<WireComment<'a>>>>,
+        "upvoters" => pub upvoters: Field<Vec<Field<WireUser<'a>>>>,
+        "upvoted" => pub upvoted: Field<bool>,
+        "dailyPaperRank" => pub daily_paper_rank: Field<Num>,
+        "submitterOrganization" => pub submitter_organization: Field<WireOrganization<'a>>,
+    }
 }
 
-/// `comments[]`: the comment's metadata, with its content under `data`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub(crate) struct WireComment<'a> {
-    #[serde(borrow)]
-    pub id: Text<'a>,
-    #[serde(borrow)]
-    pub author: Field<WireUser<'a>>,
-    #[serde(rename = "createdAt", borrow)]
-    pub created_at: Text<'a>,
-    #[serde(borrow)]
-    pub data: Field<WireCommentData<'a>>,
+wire_object! {
+    /// `comments[]`: the comment's metadata, with its content under `data`.
+    pub(crate) struct WireComment<'a> {
+        "id" => pub id: Text<'a>,
+        "author" => pub author: Field<WireUser<'a>>,
+        "createdAt" => pub created_at: Text<'a>,
+        "data" => pub data: Field<WireCommentData<'a>>,
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub(crate) struct WireCommentData<'a> {
-    pub edited: Field<bool>,
-    pub hidden: Field<bool>,
-    #[serde(rename = "hiddenBy", borrow)]
-    pub hidden_by: Text<'a>,
-    #[serde(rename = "hiddenReason", borrow)]
-    pub hidden_reason: Text<'a>,
-    #[serde(rename = "numEdits")]
-    pub num_edits: Field<Num>,
-    #[serde(borrow)]
-    pub latest: Field<WireCommentVersion<'a>>,
-    #[serde(rename = "identifiedLanguage", borrow)]
-    pub identified_language: Field<WireLanguage<'a>>,
+wire_object! {
+    pub(crate) struct WireCommentData<'a> {
+        "edited" => pub edited: Field<bool>,
+        "hidden" => pub hidden: Field<bool>,
+        "hiddenBy" => pub hidden_by: Text<'a>,
+        "hiddenReason" => pub hidden_reason: Text<'a>,
+        "numEdits" => pub num_edits: Field<Num>,
+        "latest" => pub latest: Field<WireCommentVersion<'a>>,
+        "identifiedLanguage" => pub identified_language: Field<WireLanguage<'a>>,
+    }
 }
 
-/// `data.latest`: the comment's current text.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub(crate) struct WireCommentVersion<'a> {
-    #[serde(borrow)]
-    pub raw: Text<'a>,
-    #[serde(borrow)]
-    pub html: Text<'a>,
-    #[serde(rename = "updatedAt", borrow)]
-    pub updated_at: Text<'a>,
+wire_object! {
+    /// `data.latest`: the comment's current text.
+    pub(crate) struct WireCommentVersion<'a> {
+        "raw" => pub raw: Text<'a>,
+        "html" => pub html: Text<'a>,
+        "updatedAt" => pub updated_at: Text<'a>,
+    }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub(crate) struct WireLanguage<'a> {
-    #[serde(borrow)]
-    pub language: Text<'a>,
+wire_object! {
+    pub(crate) struct WireLanguage<'a> {
+        "language" => pub language: Text<'a>,
+    }
 }
-
-lenient_object!(
-    WirePaperContent,
-    WireComment,
-    WireCommentData,
-    WireCommentVersion,
-    WireLanguage
-);
