@@ -282,7 +282,7 @@ fn read_tag<'a>(html: &'a str, start: usize, out: &mut PageScan<'a>) -> TagEnd {
         i = skip(bytes, i + 1, &SPACE);
         let value = match bytes.get(i) {
             Some(&q @ (b'"' | b'\'')) => {
-                let Some(len) = memchr(q, &bytes[i + 1..]) else {
+                let Some(len) = find_byte(q, &bytes[i + 1..]) else {
                     out.unterminated_at.get_or_insert(i);
                     if let Some(target) = target.filter(|_| {
                         props.is_none() && attr_name.eq_ignore_ascii_case(b"data-props")
