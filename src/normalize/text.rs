@@ -171,15 +171,27 @@ fn clean_general(input: &str) -> Cow<'_, str> {
     let mut text = Cow::Borrowed(input);
     loop {
         let mut changed = false;
-        if text.contains('&') {
+        if may_hold_reference(&text) {
             let decoded = decode_entities_fully(Cow::Borrowed(&*text));
             if let Cow::Owned(s) = decoded {
                 text = Cow::Owned(s);
                 changed = true;
             }
         }
-        if needs_whitespace_collapse(&text) {
-            text = Cow::Owned(collapse_whitespace(&text));
+        // An abstract with a bare `&` or a decoded entity is still ASCII most of the time:
+        // searched and collapsed by runs, not char by char.
+        let ascii = text.is_ascii();
+        let collapse = if ascii {
+            ascii_needs_collapse(text.as_bytes())
+        } else {
+            needs_whitespace_collapse(&text)
+        };
+        if collapse {
+            text = Cow::Owned(if ascii {
+                collapse_ascii_whitespace(&text)
+            } else {
+                collapse_whitespace(&text)
+            });
             changed = true;
         }
         if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
@@ -189,10 +201,32 @@ fn clean_general(input: &str) -> Cow<'_, str> {
                 changed = true;
             }
         }
-        if !changed || !text.contains('&') {
+        if !changed || !may_hold_reference(&text) {
             return text;
         }
     }
+}
+
+/// Whether `text` may hold a character reference: an `&` followed by a letter, a digit or
+/// `#`. Any other `&` is a bare ampersand (`KV cache & sampler`) that decoding leaves as it
+/// is, and the entity decoder looks each one up in its table of names first.
+fn may_hold_reference(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'&', bytes).any(|at| {
+        bytes
+            .get(at + 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'#')
+    })
+}
+
+/// [`needs_whitespace_collapse`] for ASCII text, by vectorized searches: a space at either
+/// end, an ASCII whitespace byte other than a space, or two spaces in a row.
+fn ascii_needs_collapse(bytes: &[u8]) -> bool {
+    bytes.first() == Some(&b' ')
+        || bytes.last() == Some(&b' ')
+        || memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_some()
+        || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
+        || DOUBLE_SPACE.find(bytes).is_some()
 }
 
 /// Built once: building a substring finder costs more than most searches.
@@ -279,6 +313,23 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             proptest::prop_assert_eq!(collapse_ascii_whitespace(&s), words.join(" "));
+        }
+    }
+
+    proptest::proptest! {
+        /// The searches decide for ASCII text as the walk over its chars does.
+        #[test]
+        fn ascii_collapse_check_agrees(s in "[ a\\t\\n\\r\\x0b\\x0c&b]{0,40}") {
+            proptest::prop_assert_eq!(ascii_needs_collapse(s.as_bytes()), needs_whitespace_collapse(&s));
+        }
+
+        /// Text the reference check rules out is left as it is by the entity decoder.
+        #[test]
+        fn no_reference_means_nothing_to_decode(s in "[ &#;ax1\u{e9}]{0,24}") {
+            if !may_hold_reference(&s) {
+                let decoded = html_escape::decode_html_entities(&s);
+                proptest::prop_assert_eq!(decoded.as_ref(), s.as_str());
+            }
         }
     }
 
