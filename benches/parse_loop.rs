@@ -6,14 +6,15 @@
 //! scripts/instructions.sh FILE [MODE]     # instructions per parse, with callgrind
 //! ```
 //!
-//! `scraper` is html5ever's own parse of the page, the yardstick of the tree fallbacks.
+//! `scraper` is html5ever's own parse of the page, the yardstick of the tree fallbacks;
+//! `value` is serde_json's parse into a `serde_json::Value`, the yardstick of API JSON.
 
 use std::hint::black_box;
 use std::process::ExitCode;
 
 use hf_papers::{Listing, PaperPage};
 
-const USAGE: &str = "usage: parse_loop FILE RUNS [listing|paper|api|text|scraper]";
+const USAGE: &str = "usage: parse_loop FILE RUNS [listing|paper|api|paper-api|text|scraper|value]";
 
 fn main() -> ExitCode {
     // `cargo bench` passes `--bench` to every bench target; it is not ours.
@@ -47,7 +48,9 @@ fn main() -> ExitCode {
         "paper" => |t| PaperPage::from_html(t).map_or(0, |_| 1),
         "api" => |t| Listing::from_api_json(t).map_or(0, |l| l.papers.len()),
         "text" => |t| Listing::from_text(t).map_or(0, |l| l.papers.len()),
+        "paper-api" => |t| PaperPage::from_api_json(t).map_or(0, |_| 1),
         "scraper" => |t| scraper::Html::parse_document(t).tree.nodes().count(),
+        "value" => |t| serde_json::from_str::<serde_json::Value>(t).map_or(0, |_| 1),
         other => {
             eprintln!("parse_loop: unknown mode {other:?}");
             return ExitCode::FAILURE;

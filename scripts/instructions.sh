@@ -3,7 +3,7 @@
 # between 6 runs and 1 run, over 5, so that starting the process and reading the file drop
 # out. Unlike times, the count does not depend on the machine's load.
 #
-#   scripts/instructions.sh FILE [listing|paper|api|text|scraper]
+#   scripts/instructions.sh FILE [listing|paper|api|paper-api|text|scraper|value]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 file=$(realpath "$1")
