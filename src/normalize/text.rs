@@ -56,12 +56,7 @@ fn scan_long(input: &str) -> Needs {
     if unusual && (!input.is_ascii() || memchr::memchr(b'&', bytes).is_some()) {
         return Needs::General;
     }
-    let collapse = bytes.first() == Some(&b' ')
-        || bytes.last() == Some(&b' ')
-        || (unusual && memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_some())
-        || (unusual && memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some())
-        || DOUBLE_SPACE.find(bytes).is_some();
-    if collapse {
+    if ascii_needs_collapse(bytes, unusual) {
         Needs::Collapse
     } else {
         Needs::Nothing
@@ -182,7 +177,7 @@ fn clean_general(input: &str) -> Cow<'_, str> {
         // searched and collapsed by runs, not char by char.
         let ascii = text.is_ascii();
         let collapse = if ascii {
-            ascii_needs_collapse(text.as_bytes())
+            ascii_needs_collapse(text.as_bytes(), true)
         } else {
             needs_whitespace_collapse(&text)
         };
@@ -220,12 +215,13 @@ fn may_hold_reference(text: &str) -> bool {
 }
 
 /// [`needs_whitespace_collapse`] for ASCII text, by vectorized searches: a space at either
-/// end, an ASCII whitespace byte other than a space, or two spaces in a row.
-fn ascii_needs_collapse(bytes: &[u8]) -> bool {
+/// end, two spaces in a row, or an ASCII whitespace byte other than a space, looked for only
+/// when `controls` says the text may hold a byte below 0x20.
+fn ascii_needs_collapse(bytes: &[u8], controls: bool) -> bool {
     bytes.first() == Some(&b' ')
         || bytes.last() == Some(&b' ')
-        || memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_some()
-        || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
+        || (controls && memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_some())
+        || (controls && memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some())
         || DOUBLE_SPACE.find(bytes).is_some()
 }
 
@@ -320,7 +316,7 @@ mod tests {
         /// The searches decide for ASCII text as the walk over its chars does.
         #[test]
         fn ascii_collapse_check_agrees(s in "[ a\\t\\n\\r\\x0b\\x0c&b]{0,40}") {
-            proptest::prop_assert_eq!(ascii_needs_collapse(s.as_bytes()), needs_whitespace_collapse(&s));
+            proptest::prop_assert_eq!(ascii_needs_collapse(s.as_bytes(), true), needs_whitespace_collapse(&s));
         }
 
         /// Text the reference check rules out is left as it is by the entity decoder.
