@@ -916,17 +916,21 @@ impl Builder {
             // These begin the body.
             self.body_started = true;
         }
+        // Right inside a template that has no content yet (html5ever's "in template" mode,
+        // also after a template nested in it closed), every end tag but `</template>` is
+        // ignored: a formatting element's `</i>` there leaves its entry in the list of active
+        // formatting elements, to be reopened later.
+        let fresh_template = self
+            .stack
+            .last()
+            .is_some_and(|t| t.is("template") && t.template_mode == TemplateMode::Fresh);
+        if fresh_template && name != "template" {
+            return;
+        }
         if name == "br" {
-            // `</br>` is read as `<br>`, except right inside a template that has no content
-            // yet, which ignores end tags.
-            let fresh_template = self
-                .stack
-                .last()
-                .is_some_and(|t| t.is("template") && t.template_mode == TemplateMode::Fresh);
-            if !fresh_template {
-                let (br, kinds) = element("br");
-                self.start_tag(br, kinds, &[], false);
-            }
+            // `</br>` is read as `<br>`.
+            let (br, kinds) = element("br");
+            self.start_tag(br, kinds, &[], false);
             return;
         }
         if self.in_foreign_element() {

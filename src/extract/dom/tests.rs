@@ -183,6 +183,9 @@ fn regressions_never_under() {
         "<template></math></li><font color=red><object></template><b><foreignObject><div>",
         "<dd><math><g><mi><div><dd></div></g><form><h1><p><option><path/>",
         "<title></title><svg></li></li></title><form></table><path/>",
+        // A template nested in a fresh one closed: `</i>` is ignored there, so the `<i>`
+        // entry stays and is reopened under the second `<p>`.
+        "<template><template><i><object></template></i><div style=x><p><p><button><div>",
     ] {
         assert_not_under(page);
     }
