@@ -52,3 +52,46 @@ fn a_repeated_key_costs_nothing_else() {
         );
     }
 }
+
+/// A repeated object or list key starts its value afresh: nothing of the first value stays
+/// (values are read in place, into the field they stay in).
+#[test]
+fn a_repeated_object_key_keeps_nothing_of_the_first() {
+    let entries = r#"[{"paper": {"id": "2607.01234", "title": "Made-Up Title", "upvotes": 9,
+        "authors": [{"name": "Ada Example"}, {"name": "Bo Example"}]},
+        "paper": {"id": "2607.04321", "authors": [{"name": "Cy Example"}]}},
+        {"paper": {"id": "2607.05555", "authors": [{"name": "Di Example"}], "authors": 5,
+        "submittedOnDailyBy": {"user": "ada", "fullname": "Ada"}, "submittedOnDailyBy": {}}}]"#;
+    let api = hf_papers::Listing::from_api_json(entries).expect("both entries read");
+    let blob = format!(
+        r#"{{"dateString":"2026-07-02","periodType":"day","dailyPapers":{}}}"#,
+        entries.replace('\n', " ")
+    );
+    let page = format!(
+        r#"<html><body><div data-target="DailyPapers" data-props="{}"></div></body></html>"#,
+        blob.replace('&', "&amp;").replace('"', "&quot;")
+    );
+    let html = hf_papers::Listing::from_html(&page).expect("both entries read");
+    for listing in [api, html] {
+        let [first, second] = listing.papers.as_slice() else {
+            panic!("two papers, not {}", listing.papers.len())
+        };
+        assert_eq!(first.id.to_string(), "2607.04321");
+        assert_eq!((first.title.as_deref(), first.upvotes), (None, None));
+        let names: Vec<_> = first.authors.iter().flatten().map(|a| &a.name).collect();
+        assert_eq!(names, ["Cy Example"]);
+        assert_eq!(second.authors, None);
+        assert_eq!(
+            second.submitted_by.as_ref().map(|u| u.username.as_deref()),
+            Some(None)
+        );
+        assert!(
+            listing
+                .warnings
+                .iter()
+                .any(|w| w.path.ends_with("authors") && w.message.contains("a number")),
+            "{:?}",
+            listing.warnings
+        );
+    }
+}

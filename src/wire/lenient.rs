@@ -5,13 +5,15 @@
 //! every wire field is a [`Field`]: it records what it found (absent, null, a value, or the
 //! JSON type of a value it could not use) and never fails on a type. Syntax errors still fail.
 
-use std::borrow::Cow;
+use std::borrow::{BorrowMut, Cow};
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 
-use super::object::{WireObject, read_object};
+use super::object::{WireObject, read_object_into};
 
 /// The JSON type of a value, for warnings about values of the wrong type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +64,25 @@ impl<T> Field<T> {
     pub(crate) fn is_present(&self) -> bool {
         !matches!(self, Field::Absent)
     }
+
+    /// Makes the field `value` and gives access to it where it now is.
+    fn set(&mut self, value: T) -> Option<&mut T> {
+        *self = Field::Value(value);
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Records what an in-place read found: `Value` means the value was read into the field.
+    fn settle(&mut self, found: Field<()>) {
+        *self = match found {
+            Field::Value(()) => return,
+            Field::Absent => Field::Absent,
+            Field::Null => Field::Null,
+            Field::Invalid(kind) => Field::Invalid(kind),
+        };
+    }
 }
 
 /// A number as the site writes it: an integer, or a float such as `12.0`.
@@ -75,6 +96,39 @@ pub(crate) enum Num {
 /// The JSON value types a [`Field`] can hold; each says which JSON types it accepts.
 pub(crate) trait Lenient<'de>: Sized {
     fn deserialize_field<D: Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error>;
+
+    /// Reads into `place` what [`Lenient::deserialize_field`] returns. Wire structs and lists
+    /// are read where they stay instead: returned, a listing entry (over a kilobyte) was
+    /// copied at every level on its way into its list.
+    #[inline(always)]
+    fn deserialize_field_into<D: Deserializer<'de>>(
+        d: D,
+        place: &mut Field<Self>,
+    ) -> Result<(), D::Error> {
+        *place = Self::deserialize_field(d)?;
+        Ok(())
+    }
+}
+
+/// The seed that reads a field into its place, for `next_value_seed` and `next_element_seed`.
+pub(crate) struct InPlace<'p, T>(pub(crate) &'p mut Field<T>);
+
+impl<'de, T: Lenient<'de>> DeserializeSeed<'de> for InPlace<'_, T> {
+    type Value = ();
+
+    #[inline(always)]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        T::deserialize_field_into(d, self.0)
+    }
+}
+
+/// [`Lenient::deserialize_field`] of a type read in place: into a fresh field, returned.
+pub(crate) fn returned<'de, T: Lenient<'de>, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Field<T>, D::Error> {
+    let mut field = Field::Absent;
+    T::deserialize_field_into(d, &mut field)?;
+    Ok(field)
 }
 
 impl<'de, T: Lenient<'de>> Deserialize<'de> for Field<T> {
@@ -223,10 +277,11 @@ impl<'de> Lenient<'de> for bool {
     }
 }
 
-struct ListVisitor<T>(PhantomData<T>);
+/// Reads an array into its place, each element into its slot.
+struct ListInto<'p, T>(&'p mut Field<Vec<Field<T>>>);
 
-impl<'de, T: Lenient<'de>> Visitor<'de> for ListVisitor<T> {
-    type Value = Field<Vec<Field<T>>>;
+impl<'de, T: Lenient<'de>> Visitor<'de> for ListInto<'_, T> {
+    type Value = Field<()>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array")
@@ -234,18 +289,34 @@ impl<'de, T: Lenient<'de>> Visitor<'de> for ListVisitor<T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         // Cap the preallocation: the hint comes from the input (serde_json gives none).
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element::<Field<T>>()? {
-            if items.capacity() == 0 {
-                // Room for a typical author list or keyword list at once, rather than
-                // growing from 4; an empty list allocates nothing. A list of whole papers
-                // (the only elements this large) gets room for a day's listing: growing it
-                // copies kilobytes each time, through the allocator's slow path.
-                items.reserve(if size_of::<T>() > 512 { 32 } else { 8 });
+        let mut items: Vec<Field<T>> = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        loop {
+            if items.len() < items.capacity() {
+                // Room for one more: read it in its slot, which is given back if the list ends.
+                items.push(Field::Absent);
+                let Some(slot) = items.last_mut() else { break };
+                if seq.next_element_seed(InPlace(slot))?.is_none() {
+                    items.pop();
+                    break;
+                }
+            } else {
+                // Full (or not yet allocated): the list grows only for an element that is there.
+                let mut next = Field::Absent;
+                if seq.next_element_seed(InPlace(&mut next))?.is_none() {
+                    break;
+                }
+                if items.capacity() == 0 {
+                    // Room for a typical author list or keyword list at once, rather than
+                    // growing from 4; an empty list allocates nothing. A list of whole papers
+                    // (the only elements this large) gets room for a day's listing: growing it
+                    // copies kilobytes each time, through the allocator's slow path.
+                    items.reserve(if size_of::<T>() > 512 { 32 } else { 8 });
+                }
+                items.push(next);
             }
-            items.push(item);
         }
-        Ok(Field::Value(items))
+        *self.0 = Field::Value(items);
+        Ok(Field::Value(()))
     }
 
     reject_other_types!(bool, number, string, object, null);
@@ -254,34 +325,64 @@ impl<'de, T: Lenient<'de>> Visitor<'de> for ListVisitor<T> {
 /// A JSON array whose elements are each lenient: one bad element never fails the list.
 impl<'de, T: Lenient<'de>> Lenient<'de> for Vec<Field<T>> {
     fn deserialize_field<D: Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error> {
-        d.deserialize_any(ListVisitor(PhantomData))
+        returned(d)
+    }
+
+    fn deserialize_field_into<D: Deserializer<'de>>(
+        d: D,
+        place: &mut Field<Self>,
+    ) -> Result<(), D::Error> {
+        let found = d.deserialize_any(ListInto(&mut *place))?;
+        place.settle(found);
+        Ok(())
     }
 }
 
-/// A boxed value reads as the value: for wire structs nested in themselves, or large ones.
-impl<'de, T: Lenient<'de>> Lenient<'de> for Box<T> {
+/// A boxed wire struct reads as the struct, straight into its box: for wire structs nested
+/// in themselves, or large ones.
+impl<'de, T: WireObject<'de>> Lenient<'de> for Box<T> {
     fn deserialize_field<D: Deserializer<'de>>(d: D) -> Result<Field<Self>, D::Error> {
-        T::deserialize_field(d).map(|field| match field {
-            Field::Value(v) => Field::Value(Box::new(v)),
-            Field::Absent => Field::Absent,
-            Field::Null => Field::Null,
-            Field::Invalid(kind) => Field::Invalid(kind),
-        })
+        returned(d)
+    }
+
+    fn deserialize_field_into<D: Deserializer<'de>>(
+        d: D,
+        place: &mut Field<Self>,
+    ) -> Result<(), D::Error> {
+        object_into::<T, _, _>(d, place)
     }
 }
 
-/// Visits a JSON object into a wire struct whose own fields are all lenient.
-pub(crate) struct ObjectVisitor<T>(pub(crate) PhantomData<T>);
+/// Reads a JSON object into a wire struct (held as `B`: itself or boxed) in `place`, whose own
+/// fields are all lenient; any other JSON type is recorded in `place`.
+pub(crate) fn object_into<'de, T, B, D>(d: D, place: &mut Field<B>) -> Result<(), D::Error>
+where
+    T: WireObject<'de>,
+    B: Default + BorrowMut<T>,
+    D: Deserializer<'de>,
+{
+    let found = d.deserialize_any(ObjectInto(&mut *place, PhantomData::<T>))?;
+    place.settle(found);
+    Ok(())
+}
 
-impl<'de, T: WireObject<'de>> Visitor<'de> for ObjectVisitor<T> {
-    type Value = Field<T>;
+/// [`object_into`]'s visitor.
+struct ObjectInto<'p, B, T>(&'p mut Field<B>, PhantomData<T>);
+
+impl<'de, T: WireObject<'de>, B: Default + BorrowMut<T>> Visitor<'de> for ObjectInto<'_, B, T> {
+    type Value = Field<()>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        read_object(map).map(Field::Value)
+        // A fresh value even where one was read before: a repeated key keeps only its last.
+        // (`set` always gives the value back; were it not, the map left unread fails the read.)
+        if let Some(object) = self.0.set(B::default()) {
+            read_object_into(map, object.borrow_mut())?;
+        }
+        Ok(Field::Value(()))
     }
 
     reject_other_types!(bool, number, string, array, null);
@@ -319,6 +420,78 @@ mod tests {
         assert!(matches!(list[0], Field::Value(ref s) if s == "a"));
         assert!(matches!(list[1], Field::Invalid(JsonKind::Number)));
         assert!(matches!(list[2], Field::Null));
+    }
+
+    /// The kind of JSON value a lenient field recorded, for comparing with `serde_json`.
+    fn recorded<T>(field: &Field<T>) -> &'static str {
+        match field {
+            Field::Absent => "absent",
+            Field::Null => "null",
+            Field::Value(_) => "value",
+            Field::Invalid(kind) => kind.name(),
+        }
+    }
+
+    fn expected(value: &serde_json::Value, wanted: &str) -> &'static str {
+        use serde_json::Value as V;
+        match (value, wanted) {
+            (V::Null, _) => "null",
+            (V::String(_), "string") | (V::Object(_), "object") => "value",
+            (V::Bool(_), _) => "boolean",
+            (V::Number(_), _) => "number",
+            (V::String(_), _) => "string",
+            (V::Array(_), _) => "array",
+            (V::Object(_), _) => "object",
+        }
+    }
+
+    fn any_element() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("null".to_owned()),
+            Just("true".to_owned()),
+            Just("-4".to_owned()),
+            Just("[1, [2]]".to_owned()),
+            "[a-z]{0,6}".prop_map(|s| format!("{s:?}")),
+            "[a-z]{0,6}".prop_map(|s| format!(r#"{{"name": {s:?}, "hidden": false}}"#)),
+            Just(r#"{"name": 1, "user": {"user": "x"}, "user": null}"#.to_owned()),
+        ]
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Lists are read in place, element by element, growing only for an element that is
+        /// there: every length (across the room reserved at first, 8, and its doublings)
+        /// keeps every element, each as what it is.
+        #[test]
+        fn lists_keep_every_element_in_order(elements in prop::collection::vec(any_element(), 0..40)) {
+            let json = format!("[{}]", elements.join(","));
+            let values: Vec<serde_json::Value> = serde_json::from_str(&json).expect("valid");
+            let strings: Field<Vec<Field<Cow<'_, str>>>> =
+                serde_json::from_str(&json).expect("lenient");
+            let authors: Field<Vec<Field<crate::wire::paper::WireAuthor<'_>>>> =
+                serde_json::from_str(&json).expect("lenient");
+            let (Field::Value(strings), Field::Value(authors)) = (strings, authors) else {
+                panic!("an array is a list");
+            };
+            prop_assert_eq!(strings.len(), values.len());
+            prop_assert_eq!(authors.len(), values.len());
+            for ((value, s), a) in values.iter().zip(&strings).zip(&authors) {
+                prop_assert_eq!(recorded(s), expected(value, "string"));
+                prop_assert_eq!(recorded(a), expected(value, "object"));
+                if let (serde_json::Value::String(v), Field::Value(s)) = (value, s) {
+                    prop_assert_eq!(v.as_str(), s.as_ref());
+                }
+                if let Field::Value(a) = a {
+                    prop_assert_eq!(recorded(&a.name), match &value["name"] {
+                        serde_json::Value::String(_) => "value",
+                        other => expected(other, "string"),
+                    });
+                    // `"user"` twice: the last (null) is what stays.
+                    prop_assert!(!matches!(a.user, Field::Value(_)));
+                }
+            }
+        }
     }
 
     #[test]

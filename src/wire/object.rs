@@ -21,18 +21,18 @@ pub(crate) trait WireObject<'de>: Default {
     fn read_value<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<(), A::Error>;
 }
 
-/// Reads the entries of an object into a `T`.
-pub(crate) fn read_object<'de, T: WireObject<'de>, A: MapAccess<'de>>(
+/// Reads the entries of an object into `object`, a fresh (default) `T`.
+pub(crate) fn read_object_into<'de, T: WireObject<'de>, A: MapAccess<'de>>(
     mut map: A,
-) -> Result<T, A::Error> {
-    let mut object = T::default();
+    object: &mut T,
+) -> Result<(), A::Error> {
     while let Some(ObjectKey(key)) = map.next_key()? {
         object.read_value(&key, &mut map)?;
     }
-    Ok(object)
+    Ok(())
 }
 
-/// `T`'s `Deserialize`: an object, read by [`read_object`].
+/// `T`'s `Deserialize`: an object, read by [`read_object_into`].
 pub(crate) fn deserialize_object<'de, T: WireObject<'de>, D: Deserializer<'de>>(
     d: D,
 ) -> Result<T, D::Error> {
@@ -49,7 +49,9 @@ impl<'de, T: WireObject<'de>> Visitor<'de> for ObjectEntries<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-        read_object(map)
+        let mut object = T::default();
+        read_object_into(map, &mut object)?;
+        Ok(object)
     }
 }
 
@@ -118,7 +120,7 @@ macro_rules! wire_object {
                 map: &mut A,
             ) -> Result<(), A::Error> {
                 match key {
-                    $( $key => self.$field = map.next_value()?, )+
+                    $( $key => map.next_value_seed($crate::wire::lenient::InPlace(&mut self.$field))?, )+
                     _ => {
                         map.next_value::<serde::de::IgnoredAny>()?;
                     }
@@ -137,7 +139,14 @@ macro_rules! wire_object {
             fn deserialize_field<D: serde::Deserializer<'de>>(
                 d: D,
             ) -> Result<$crate::wire::lenient::Field<Self>, D::Error> {
-                d.deserialize_any($crate::wire::lenient::ObjectVisitor(std::marker::PhantomData))
+                $crate::wire::lenient::returned(d)
+            }
+
+            fn deserialize_field_into<D: serde::Deserializer<'de>>(
+                d: D,
+                place: &mut $crate::wire::lenient::Field<Self>,
+            ) -> Result<(), D::Error> {
+                $crate::wire::lenient::object_into::<Self, Self, D>(d, place)
             }
         }
     };
