@@ -27,17 +27,7 @@ fn a_repeated_key_costs_nothing_else() {
     let entries = r#"[{"paper": {"id": "2607.01234", "title": "First Made-Up Title",
         "title": "Second Made-Up Title", "upvotes": 3, "upvotes": 4}},
         {"paper": {"id": "2607.04321", "title": "Another Made-Up Paper", "upvotes": 5}}]"#;
-    let api = hf_papers::Listing::from_api_json(entries).expect("both entries read");
-    let blob = format!(
-        r#"{{"dateString":"2026-07-02","periodType":"day","dailyPapers":{}}}"#,
-        entries.replace('\n', " ")
-    );
-    let page = format!(
-        r#"<html><body><div data-target="DailyPapers" data-props="{}"></div></body></html>"#,
-        blob.replace('&', "&amp;").replace('"', "&quot;")
-    );
-    let html = hf_papers::Listing::from_html(&page).expect("both entries read");
-    for listing in [api, html] {
+    for listing in read_both_ways(entries) {
         let read: Vec<_> = listing
             .papers
             .iter()
@@ -62,17 +52,7 @@ fn a_repeated_object_key_keeps_nothing_of_the_first() {
         "paper": {"id": "2607.04321", "authors": [{"name": "Cy Example"}]}},
         {"paper": {"id": "2607.05555", "authors": [{"name": "Di Example"}], "authors": 5,
         "submittedOnDailyBy": {"user": "ada", "fullname": "Ada"}, "submittedOnDailyBy": {}}}]"#;
-    let api = hf_papers::Listing::from_api_json(entries).expect("both entries read");
-    let blob = format!(
-        r#"{{"dateString":"2026-07-02","periodType":"day","dailyPapers":{}}}"#,
-        entries.replace('\n', " ")
-    );
-    let page = format!(
-        r#"<html><body><div data-target="DailyPapers" data-props="{}"></div></body></html>"#,
-        blob.replace('&', "&amp;").replace('"', "&quot;")
-    );
-    let html = hf_papers::Listing::from_html(&page).expect("both entries read");
-    for listing in [api, html] {
+    for listing in read_both_ways(entries) {
         let [first, second] = listing.papers.as_slice() else {
             panic!("two papers, not {}", listing.papers.len())
         };
@@ -94,4 +74,20 @@ fn a_repeated_object_key_keeps_nothing_of_the_first() {
             listing.warnings
         );
     }
+}
+
+/// `entries` (a JSON array of listing entries) read as an API response and as the blob of a
+/// page: the two readers (serde_json, and the page's own attribute reader).
+fn read_both_ways(entries: &str) -> [hf_papers::Listing; 2] {
+    let api = hf_papers::Listing::from_api_json(entries).expect("the API array read");
+    let blob = format!(
+        r#"{{"dateString":"2026-07-02","periodType":"day","dailyPapers":{}}}"#,
+        entries.replace('\n', " ")
+    );
+    let page = format!(
+        r#"<html><body><div data-target="DailyPapers" data-props="{}"></div></body></html>"#,
+        blob.replace('&', "&amp;").replace('"', "&quot;")
+    );
+    let html = hf_papers::Listing::from_html(&page).expect("the page read");
+    [api, html]
 }
