@@ -650,8 +650,8 @@ impl<'de> SeqAccess<'de> for Items<'_, 'de> {
 impl<'de> MapAccess<'de> for Items<'_, 'de> {
     type Error = GiveUp;
 
-    // Always inlined into each struct's key loop (`wire::object::read_object_into`), with the key
-    // it reads.
+    // Always inlined into each struct's key loop (`wire::object::read_object_into`), with
+    // the key it reads.
     #[inline(always)]
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
         if !self.more()? {

@@ -391,6 +391,7 @@ impl<'de, T: WireObject<'de>, B: Default + BorrowMut<T>> Visitor<'de> for Object
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use serde::Deserialize;
 
     #[derive(Deserialize)]
@@ -457,14 +458,14 @@ mod tests {
         ]
     }
 
-    use proptest::prelude::*;
-
     proptest! {
         /// Lists are read in place, element by element, growing only for an element that is
         /// there: every length (across the room reserved at first, 8, and its doublings)
         /// keeps every element, each as what it is.
         #[test]
-        fn lists_keep_every_element_in_order(elements in prop::collection::vec(any_element(), 0..40)) {
+        fn lists_keep_every_element_in_order(
+            elements in prop::collection::vec(any_element(), 0..40),
+        ) {
             let json = format!("[{}]", elements.join(","));
             let values: Vec<serde_json::Value> = serde_json::from_str(&json).expect("valid");
             let strings: Field<Vec<Field<Cow<'_, str>>>> =

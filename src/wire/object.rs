@@ -120,7 +120,9 @@ macro_rules! wire_object {
                 map: &mut A,
             ) -> Result<(), A::Error> {
                 match key {
-                    $( $key => map.next_value_seed($crate::wire::lenient::InPlace(&mut self.$field))?, )+
+                    $( $key => map.next_value_seed(
+                        $crate::wire::lenient::InPlace(&mut self.$field),
+                    )?, )+
                     _ => {
                         map.next_value::<serde::de::IgnoredAny>()?;
                     }
