@@ -9,7 +9,11 @@
 //! - `scraper parse`: html5ever building the page's tree and nothing else, the yardstick for
 //!   the pages read from their markup (a listing without its blob, a paper page);
 //! - `serde_json::Value`: the same API response into a generic value, the yardstick for API
-//!   JSON.
+//!   JSON;
+//! - `blob limit`: the limit the issue names for a listing page: the blob found with a byte
+//!   search for the attributes as the site writes them, its entities decoded, its JSON parsed
+//!   by serde_json into nothing (`IgnoredAny`). No record is built; measured in the same run,
+//!   it shows how much of a figure is the machine's speed at the time.
 //!
 //! ```text
 //! cargo bench --bench parse
@@ -191,6 +195,23 @@ fn scraper_serde_json(html: &str) -> usize {
     papers.len()
 }
 
+/// The issue's limit for a listing page: no tree, no record; see the module documentation.
+fn blob_limit(html: &str) -> usize {
+    let Some(at) = memchr::memmem::find(html.as_bytes(), br#"data-target="DailyPapers""#) else {
+        return 0;
+    };
+    let rest = &html[at..];
+    let Some(open) = rest.find(r#"data-props=""#) else {
+        return 0;
+    };
+    let value = &rest[open + r#"data-props=""#.len()..];
+    let Some(close) = value.find('"') else {
+        return 0;
+    };
+    let decoded = html_escape::decode_html_entities(&value[..close]);
+    serde_json::from_str::<serde::de::IgnoredAny>(&decoded).map_or(0, |_| 1)
+}
+
 /// html5ever building the page's tree, and nothing else.
 fn scraper_parse(html: &str) -> usize {
     Html::parse_document(html).tree.nodes().count()
@@ -207,7 +228,10 @@ type Baseline = (&'static str, fn(&str) -> usize);
 /// The baselines measured beside an input.
 fn baselines(kind: Kind) -> &'static [Baseline] {
     match kind {
-        Kind::ListingHtml => &[("scraper+serde_json", scraper_serde_json)],
+        Kind::ListingHtml => &[
+            ("scraper+serde_json", scraper_serde_json),
+            ("blob limit", blob_limit),
+        ],
         Kind::CardsHtml | Kind::PaperHtml => &[("scraper parse", scraper_parse)],
         Kind::ApiJson | Kind::PaperJson => &[("serde_json::Value", value_baseline)],
         Kind::Text => &[],
@@ -223,6 +247,16 @@ fn bench(c: &mut Criterion) {
             input.text.len(),
             input.papers
         );
+    }
+    // A baseline that read nothing would be fast for no reason.
+    for input in inputs.iter().filter(|i| i.papers > 0) {
+        for (baseline, f) in baselines(input.kind) {
+            assert!(
+                f(&input.text) > 0,
+                "{baseline} reads nothing from {}",
+                input.name
+            );
+        }
     }
     for group_name in ["mb_per_s", "papers_per_s"] {
         let mut group = c.benchmark_group(group_name);
