@@ -208,8 +208,35 @@ fn blob_limit(html: &str) -> usize {
     let Some(close) = value.find('"') else {
         return 0;
     };
-    let decoded = html_escape::decode_html_entities(&value[..close]);
+    let decoded = decode_blob_references(&value[..close]);
     serde_json::from_str::<serde::de::IgnoredAny>(&decoded).map_or(0, |_| 1)
+}
+
+/// The character references the site writes in a blob (`&quot;`, `&amp;`, `&lt;`, `&gt;`,
+/// `&#39;`) decoded in one pass between `memchr` jumps, anything else copied as it is: as
+/// fast as decoding gets for these pages (a general decoder, html_escape's, reads them at
+/// about 0.25 GB/s), and not a correct one for every page.
+fn decode_blob_references(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let (text, used) = [
+            ("&quot;", "\""),
+            ("&amp;", "&"),
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&#39;", "'"),
+        ]
+        .iter()
+        .find(|(reference, _)| rest.starts_with(reference))
+        .map_or(("&", 1), |(reference, text)| (*text, reference.len()));
+        out.push_str(text);
+        rest = &rest[used..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// html5ever building the page's tree, and nothing else.
