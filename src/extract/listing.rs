@@ -77,9 +77,17 @@ impl Listing {
         match json.trim_start().as_bytes().first() {
             Some(b'[') => {
                 let mut broken = None;
+                // Read as a lenient list, whose entries are read in place.
                 let entries: Vec<Field<WirePaper<'_>>> =
                     match json::from_str(json, Stage::ApiJson, None, options) {
-                        Ok(entries) => entries,
+                        Ok(Field::Value(entries)) => entries,
+                        // Never for input that starts with `[`.
+                        Ok(_) => {
+                            return Err(Error::NotPapers {
+                                stage: Stage::ApiJson,
+                                found: describe_start(json),
+                            });
+                        }
                         // A cut or damaged response: keep the entries before the break. A
                         // limit hit stays an error.
                         Err(error @ Error::Json { .. }) if !options.strict => {
