@@ -173,20 +173,8 @@ fn clean_general(input: &str) -> Cow<'_, str> {
                 changed = true;
             }
         }
-        // An abstract with a bare `&` or a decoded entity is still ASCII most of the time:
-        // searched and collapsed by runs, not char by char.
-        let ascii = text.is_ascii();
-        let collapse = if ascii {
-            ascii_needs_collapse(text.as_bytes(), true)
-        } else {
-            needs_whitespace_collapse(&text)
-        };
-        if collapse {
-            text = Cow::Owned(if ascii {
-                collapse_ascii_whitespace(&text)
-            } else {
-                collapse_whitespace(&text)
-            });
+        if let Some(collapsed) = collapsed_whitespace(&text) {
+            text = Cow::Owned(collapsed);
             changed = true;
         }
         if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
@@ -199,6 +187,17 @@ fn clean_general(input: &str) -> Cow<'_, str> {
         if !changed || !may_hold_reference(&text) {
             return text;
         }
+    }
+}
+
+/// `text` with its whitespace collapsed, when it needs that. An abstract with a bare `&` or a
+/// decoded entity is still ASCII most of the time: searched and collapsed by runs, not char
+/// by char.
+fn collapsed_whitespace(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        ascii_needs_collapse(text.as_bytes(), true).then(|| collapse_ascii_whitespace(text))
+    } else {
+        needs_whitespace_collapse(text).then(|| collapse_whitespace(text))
     }
 }
 
