@@ -636,6 +636,16 @@ proptest! {
         prop_assert!(bare <= parsed);
     }
 
+    /// Bare digits-dot-digits ids take a shortcut; with a space around them they go the
+    /// general way. Both must give the same id or the same error.
+    #[test]
+    fn bare_new_style_ids_read_as_the_general_way_does(s in "[0-9]{4}[.][0-9]{4,5}") {
+        let short = ArxivId::parse(&s);
+        let general = ArxivId::parse(&format!(" {s}"));
+        prop_assert_eq!(short.as_ref().ok(), general.as_ref().ok());
+        prop_assert_eq!(short.err().map(|e| e.kind().clone()), general.err().map(|e| e.kind().clone()));
+    }
+
     #[test]
     fn no_panic_on_any_string(s in any::<String>()) {
         if let Ok(parsed) = ArxivId::parse(&s) {

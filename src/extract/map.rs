@@ -9,7 +9,8 @@ use crate::model::{
     Author, Comment, Highlight, HighlightKind, LinkedRepos, Organization, Paper, User,
 };
 use crate::normalize::{
-    absolute_url, clean_text, count_from_f64, count_from_i64, parse_timestamp, trim,
+    absolute_url, clean_text, count_from_f64, count_from_i64, is_absolute_url, parse_timestamp,
+    trim,
 };
 use crate::wire::lenient::{Field, JsonKind, Num};
 use crate::wire::paper::{
@@ -243,14 +244,27 @@ impl<'w> Mapper<'w> {
         let raw = self.raw(field, at)?;
         let url = absolute_url(raw);
         if url.is_none() {
-            let shown: String = raw.chars().take(40).collect();
-            self.warn(
-                WarningKind::InvalidValue,
-                at,
-                format!("{shown:?} is not a URL; read as missing"),
-            );
+            self.not_a_url(raw, at);
         }
         url
+    }
+
+    /// Checks a link field as [`Mapper::url`] does, with the same warning, for a value that
+    /// is not kept: the URL is not built.
+    fn check_url(&mut self, field: &Field<Cow<'_, str>>, at: At<'_>) {
+        match self.raw(field, at) {
+            Some(raw) if !is_absolute_url(raw) => self.not_a_url(raw, at),
+            _ => {}
+        }
+    }
+
+    fn not_a_url(&mut self, raw: &str, at: At<'_>) {
+        let shown: String = raw.chars().take(40).collect();
+        self.warn(
+            WarningKind::InvalidValue,
+            at,
+            format!("{shown:?} is not a URL; read as missing"),
+        );
     }
 
     /// A list whose elements are each mapped; bad elements are warned about and skipped.
@@ -347,9 +361,10 @@ impl<'w> Mapper<'w> {
         } else {
             self.raw(&second.fullname, at.key("fullname"));
         }
-        let avatar_url = self.url(&second.avatar_url, at.key("avatarUrl"));
         if same && first.avatar_url.is_none() {
-            first.avatar_url = avatar_url;
+            first.avatar_url = self.url(&second.avatar_url, at.key("avatarUrl"));
+        } else {
+            self.check_url(&second.avatar_url, at.key("avatarUrl"));
         }
         if same && first.kind.is_none() {
             first.kind = self.owned(&second.kind, at.key("type"));
@@ -407,9 +422,10 @@ impl<'w> Mapper<'w> {
         } else {
             self.raw(&second.fullname, at.key("fullname"));
         }
-        let avatar_url = self.url(&second.avatar, at.key("avatar"));
         if same && first.avatar_url.is_none() {
-            first.avatar_url = avatar_url;
+            first.avatar_url = self.url(&second.avatar, at.key("avatar"));
+        } else {
+            self.check_url(&second.avatar, at.key("avatar"));
         }
     }
 

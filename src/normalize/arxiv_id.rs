@@ -536,6 +536,11 @@ fn strip_host<'a>(s: &'a str, hosts: &[&str]) -> Option<&'a str> {
 }
 
 fn parse_any(input: &str) -> Result<ArxivId, Kind> {
+    // Nearly every id the site gives is bare and new-style (`2607.01234`): digits, a dot,
+    // digits, which no trimming or locator rule below changes.
+    if is_bare_new_style(input.as_bytes()) {
+        return parse_new(input);
+    }
     if input.len() > MAX_INPUT_BYTES {
         return Err(Kind::TooLong);
     }
@@ -547,6 +552,13 @@ fn parse_any(input: &str) -> Result<ArxivId, Kind> {
     let s = s.split(['?', '#']).next().unwrap_or("").trim_end();
     let s = s.strip_suffix('/').unwrap_or(s);
     parse_bare(strip_locator(s)?)
+}
+
+/// Whether `s` is four digits, a dot and four or five digits.
+fn is_bare_new_style(s: &[u8]) -> bool {
+    matches!(s.len(), 9 | 10)
+        && s[4] == b'.'
+        && s[..4].iter().chain(&s[5..]).all(u8::is_ascii_digit)
 }
 
 /// Removes an `arXiv:` prefix or a URL around the id.

@@ -20,6 +20,7 @@ pub use display_date::parse_display_date;
 pub use feed_day::{ARCHIVE_START, feed_day};
 pub use text::clean_text;
 pub use timestamp::parse_timestamp;
+pub(crate) use url::is_absolute_url;
 pub use url::{SITE, absolute_url};
 
 pub(crate) use trim::trim;

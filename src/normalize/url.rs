@@ -15,6 +15,35 @@ pub const SITE: &str = "https://huggingface.co";
 /// assert_eq!(absolute_url("  ").as_deref(), None);
 /// ```
 pub fn absolute_url(link: &str) -> Option<String> {
+    match resolve(link)? {
+        Resolved::AsIs(link) => Some(link.to_owned()),
+        Resolved::OnSite(path) => {
+            let mut url = String::with_capacity(SITE.len() + path.len());
+            url.push_str(SITE);
+            url.push_str(path);
+            Some(url)
+        }
+        Resolved::Joined(url) => Some(url),
+    }
+}
+
+/// Whether [`absolute_url`] makes a URL of `link`, without building it in the common cases:
+/// for a value that is checked but not kept.
+pub(crate) fn is_absolute_url(link: &str) -> bool {
+    resolve(link).is_some()
+}
+
+/// What [`absolute_url`] makes of a link, built only where a URL parser had to resolve it.
+enum Resolved<'a> {
+    /// An absolute `http(s)` URL, kept as it is.
+    AsIs(&'a str),
+    /// A path on the site, to go after [`SITE`].
+    OnSite(&'a str),
+    /// Anything else, resolved by the URL parser.
+    Joined(String),
+}
+
+fn resolve(link: &str) -> Option<Resolved<'_>> {
     let link = super::trim(link);
     if link.is_empty() {
         return None;
@@ -27,20 +56,17 @@ pub fn absolute_url(link: &str) -> Option<String> {
     // The common cases need no URL parser.
     let is_absolute = starts_with("https://") || starts_with("http://");
     if is_absolute && !has_whitespace(link) {
-        return Some(link.to_owned());
+        return Some(Resolved::AsIs(link));
     }
     if link.starts_with('/') && !link.starts_with("//") && !has_whitespace(link) {
-        let mut url = String::with_capacity(SITE.len() + link.len());
-        url.push_str(SITE);
-        url.push_str(link);
-        return Some(url);
+        return Some(Resolved::OnSite(link));
     }
     let base = url::Url::parse("https://huggingface.co/").ok()?;
     // Only web links: `javascript:`, `data:` and the like are not avatars or media.
     base.join(link)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .map(String::from)
+        .map(|u| Resolved::Joined(String::from(u)))
 }
 
 /// Whether `s` holds a whitespace character; the byte test settles the common case (every
