@@ -74,6 +74,15 @@ impl<T> Field<T> {
         }
     }
 
+    /// Makes the field a fresh value and gives access to it: a repeated key keeps only its
+    /// last value.
+    pub(crate) fn set_default(&mut self) -> Option<&mut T>
+    where
+        T: Default,
+    {
+        self.set(T::default())
+    }
+
     /// Records what an in-place read found: `Value` means the value was read into the field.
     fn settle(&mut self, found: Field<()>) {
         *self = match found {
@@ -288,38 +297,46 @@ impl<'de, T: Lenient<'de>> Visitor<'de> for ListInto<'_, T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        // Cap the preallocation: the hint comes from the input (serde_json gives none).
-        let mut items: Vec<Field<T>> = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        loop {
-            if items.len() < items.capacity() {
-                // Room for one more: read it in its slot, which is given back if the list ends.
-                items.push(Field::Absent);
-                let Some(slot) = items.last_mut() else { break };
-                if seq.next_element_seed(InPlace(slot))?.is_none() {
-                    items.pop();
-                    break;
-                }
-            } else {
-                // Full (or not yet allocated): the list grows only for an element that is there.
-                let mut next = Field::Absent;
-                if seq.next_element_seed(InPlace(&mut next))?.is_none() {
-                    break;
-                }
-                if items.capacity() == 0 {
-                    // Room for a typical author list or keyword list at once, rather than
-                    // growing from 4; an empty list allocates nothing. A list of whole papers
-                    // (the only elements this large) gets room for a day's listing: growing it
-                    // copies kilobytes each time, through the allocator's slow path.
-                    items.reserve(if size_of::<T>() > 512 { 32 } else { 8 });
-                }
-                items.push(next);
-            }
-        }
+        let items = fill_list(|slot| Ok(seq.next_element_seed(InPlace(slot))?.is_some()))?;
         *self.0 = Field::Value(items);
         Ok(Field::Value(()))
     }
 
     reject_other_types!(bool, number, string, object, null);
+}
+
+/// The elements of a list, each read into its slot by `next`, which says whether there was
+/// one (`false` at the end of the list).
+pub(crate) fn fill_list<T, E>(
+    mut next: impl FnMut(&mut Field<T>) -> Result<bool, E>,
+) -> Result<Vec<Field<T>>, E> {
+    let mut items: Vec<Field<T>> = Vec::new();
+    loop {
+        if items.len() < items.capacity() {
+            // Room for one more: read it in its slot, which is given back if the list ends.
+            items.push(Field::Absent);
+            let Some(slot) = items.last_mut() else { break };
+            if !next(slot)? {
+                items.pop();
+                break;
+            }
+        } else {
+            // Full (or not yet allocated): the list grows only for an element that is there.
+            let mut element = Field::Absent;
+            if !next(&mut element)? {
+                break;
+            }
+            if items.capacity() == 0 {
+                // Room for a typical author list or keyword list at once, rather than
+                // growing from 4; an empty list allocates nothing. A list of whole papers
+                // (the only elements this large) gets room for a day's listing: growing it
+                // copies kilobytes each time, through the allocator's slow path.
+                items.reserve(if size_of::<T>() > 512 { 32 } else { 8 });
+            }
+            items.push(element);
+        }
+    }
+    Ok(items)
 }
 
 /// A JSON array whose elements are each lenient: one bad element never fails the list.

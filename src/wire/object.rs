@@ -19,6 +19,15 @@ pub(crate) trait WireObject<'de>: Default {
     /// Reads the value that follows `key` from `map`: into its field, or skipped when no
     /// field has that key.
     fn read_value<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<(), A::Error>;
+
+    /// [`WireObject::read_value`] for the hydration blob's own reader, which reads each
+    /// value straight into its field without serde
+    /// ([`ReadDirect`](crate::extract::props_json::ReadDirect)).
+    fn read_direct_value(
+        &mut self,
+        key: &str,
+        r: &mut crate::extract::props_json::Reader<'de>,
+    ) -> crate::extract::props_json::Result<()>;
 }
 
 /// Reads the entries of an object into `object`, a fresh (default) `T`.
@@ -87,8 +96,10 @@ impl<'de> Visitor<'de> for KeyVisitor {
 }
 
 /// Declares a wire struct with the JSON key of each field, and reads it as a
-/// [`WireObject`]: as a whole document (`Deserialize`) and as a lenient field
-/// ([`Lenient`](super::lenient::Lenient): any other JSON type is `Field::Invalid`).
+/// [`WireObject`]: as a whole document (`Deserialize`), as a lenient field
+/// ([`Lenient`](super::lenient::Lenient): any other JSON type is `Field::Invalid`), and the
+/// same way straight from a hydration blob
+/// ([`ReadDirect`](crate::extract::props_json::ReadDirect)).
 ///
 /// ```text
 /// wire_object! {
@@ -128,6 +139,29 @@ macro_rules! wire_object {
                     }
                 }
                 Ok(())
+            }
+
+            #[inline(always)]
+            fn read_direct_value(
+                &mut self,
+                key: &str,
+                r: &mut $crate::extract::props_json::Reader<'de>,
+            ) -> $crate::extract::props_json::Result<()> {
+                use $crate::extract::props_json::ReadDirect;
+                match key {
+                    $( $key => ReadDirect::read_direct(r, &mut self.$field)?, )+
+                    _ => r.skip_value()?,
+                }
+                Ok(())
+            }
+        }
+
+        impl<'de: 'a, 'a> $crate::extract::props_json::ReadDirect<'de> for $name<'a> {
+            fn read_direct(
+                r: &mut $crate::extract::props_json::Reader<'de>,
+                place: &mut $crate::wire::lenient::Field<Self>,
+            ) -> $crate::extract::props_json::Result<()> {
+                $crate::extract::props_json::object_direct::<Self, Self>(r, place)
             }
         }
 
