@@ -65,22 +65,17 @@ impl<T> Field<T> {
         !matches!(self, Field::Absent)
     }
 
-    /// Makes the field `value` and gives access to it where it now is.
-    fn set(&mut self, value: T) -> Option<&mut T> {
-        *self = Field::Value(value);
-        match self {
-            Field::Value(v) => Some(v),
-            _ => None,
-        }
-    }
-
-    /// Makes the field a fresh value and gives access to it: a repeated key keeps only its
-    /// last value.
+    /// Makes the field a fresh value and gives access to it where it now is (always
+    /// `Some`): read again, a repeated key keeps only its last value.
     pub(crate) fn set_default(&mut self) -> Option<&mut T>
     where
         T: Default,
     {
-        self.set(T::default())
+        *self = Field::Value(T::default());
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
     }
 
     /// Records what an in-place read found: `Value` means the value was read into the field.
@@ -395,8 +390,9 @@ impl<'de, T: WireObject<'de>, B: Default + BorrowMut<T>> Visitor<'de> for Object
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         // A fresh value even where one was read before: a repeated key keeps only its last.
-        // (`set` always gives the value back; were it not, the map left unread fails the read.)
-        if let Some(object) = self.0.set(B::default()) {
+        // (`set_default` always gives the value back; were it not, the map left unread fails
+        // the read.)
+        if let Some(object) = self.0.set_default() {
             read_object_into(map, object.borrow_mut())?;
         }
         Ok(Field::Value(()))

@@ -58,6 +58,7 @@ pub(crate) enum Text<'de> {
 }
 
 impl<'de> Text<'de> {
+    /// The string, wherever it is.
     pub(crate) fn as_str(&self) -> &str {
         match self {
             Text::Borrowed(s) => s,
@@ -65,6 +66,7 @@ impl<'de> Text<'de> {
         }
     }
 
+    /// The string as a wire field holds it: still borrowed when it was.
     pub(crate) fn into_cow(self) -> Cow<'de, str> {
         match self {
             Text::Borrowed(s) => Cow::Borrowed(s),
