@@ -78,6 +78,15 @@ fn has_unusual_byte(bytes: &[u8]) -> bool {
 fn scan_short(bytes: &[u8]) -> Needs {
     const GENERAL: u8 = 1;
     const COLLAPSE: u8 = 2;
+    // Most names and keywords are printable ASCII without `&`, single-spaced: words of
+    // eight bytes settle those without a loop per byte.
+    if let Some(plain) = plain_in_words(bytes) {
+        return if plain {
+            Needs::Nothing
+        } else {
+            Needs::Collapse
+        };
+    }
     // Most names and keywords are printable ASCII without `&`: two simple folds, which
     // vectorize better than the flags below, settle those.
     if !has_unusual_byte(bytes) {
@@ -104,6 +113,45 @@ fn scan_short(bytes: &[u8]) -> Needs {
     } else {
         Needs::Nothing
     }
+}
+
+/// For a text of 8 to 64 bytes that is printable ASCII without `&`: whether it needs
+/// nothing (`Some(true)`) or only its spaces collapsed (`Some(false)`: two in a row, or one at
+/// either end). `None` for any other text, which the byte-wise scan reads.
+///
+/// The text is read in words of eight bytes seven bytes apart (the last one ending at the
+/// text's end), so that every pair of neighbouring bytes is inside one word; each test is
+/// exact for every byte of the word.
+fn plain_in_words(bytes: &[u8]) -> Option<bool> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LOWS: u64 = u64::from_ne_bytes([0x7F; 8]);
+    // The high bit of each byte that is zero; no carry crosses a byte.
+    let zero = |x: u64| !(((x & LOWS) + LOWS) | x) & HIGHS;
+    let len = bytes.len();
+    if !(8..=64).contains(&len) {
+        return None;
+    }
+    let (mut unusual, mut double) = (0, 0);
+    let mut at = 0;
+    loop {
+        let start = at.min(len - 8);
+        let word = u64::from_le_bytes(*bytes.get(start..)?.first_chunk::<8>()?);
+        // A control byte: below 0x20 once the high bit is cleared, with the high bit clear.
+        let control = !(((word & LOWS) + ONES * 0x60) | word) & HIGHS;
+        unusual |= (word & HIGHS) | control | zero(word ^ (ONES * u64::from(b'&')));
+        let spaces = zero(word ^ (ONES * u64::from(b' ')));
+        double |= spaces & (spaces >> 8);
+        if start == len - 8 {
+            break;
+        }
+        at += 7;
+    }
+    if unusual != 0 {
+        return None;
+    }
+    let edge = bytes[0] == b' ' || bytes[len - 1] == b' ';
+    Some(double == 0 && !edge)
 }
 
 /// The flags of [`scan_short`] for byte `b` after byte `before`: 1 for an `&` or a
@@ -331,8 +379,27 @@ mod tests {
     proptest::proptest! {
         /// The one-pass reading of short texts decides as the vectorized scans do.
         #[test]
-        fn short_and_long_scans_agree(s in "[ a\\t\\n\\r\\x0b\\x0c&\u{e9}b]{0,40}") {
+        fn short_and_long_scans_agree(s in "[ a\\t\\n\\r\\x0b\\x0c&\u{e9}b]{0,70}") {
             proptest::prop_assert_eq!(scan_short(s.as_bytes()), scan_long(&s));
+        }
+
+        /// The word-at-a-time test of printable ASCII texts decides as the scans do, or
+        /// leaves the text to them; every byte value near its bounds is among the inputs.
+        #[test]
+        fn word_test_agrees_with_the_scans(
+            bytes in proptest::collection::vec(proptest::sample::select(
+                b" !%&'a~\x7f\x80\xff\x00\x01\t\n\x1f\x20\x21\x1f".to_vec()), 0..70),
+            plain in proptest::collection::vec(proptest::sample::select(b" a~!".to_vec()), 0..70),
+        ) {
+            for bytes in [&bytes, &plain] {
+                if let Some(plain) = plain_in_words(bytes) {
+                    let expected = if plain { Needs::Nothing } else { Needs::Collapse };
+                    let text = std::str::from_utf8(bytes).expect("printable ASCII");
+                    proptest::prop_assert_eq!(&expected, &scan_long(text));
+                }
+            }
+            // The plain texts from 8 to 64 bytes are all decided by words.
+            proptest::prop_assert_eq!(plain_in_words(&plain).is_some(), (8..=64).contains(&plain.len()));
         }
     }
 
