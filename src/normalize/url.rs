@@ -103,4 +103,14 @@ mod tests {
             Some("HTTP://example.com/a")
         );
     }
+
+    proptest::proptest! {
+        /// The check without building says what building says.
+        #[test]
+        fn is_absolute_url_agrees_with_absolute_url(
+            link in "(https?://|/|//|javascript:|HTTP://| )?[a-z/. :%\\u{a0}\t-]{0,16}",
+        ) {
+            proptest::prop_assert_eq!(is_absolute_url(&link), absolute_url(&link).is_some());
+        }
+    }
 }
