@@ -102,14 +102,7 @@ fn read_value(r: &mut Reader<'_>) -> Result<serde_json::Value> {
             r.literal(b"null")?;
             Value::Null
         }
-        b't' => {
-            r.literal(b"true")?;
-            Value::Bool(true)
-        }
-        b'f' => {
-            r.literal(b"false")?;
-            Value::Bool(false)
-        }
+        first @ (b't' | b'f') => Value::Bool(r.boolean(first)?),
         b'[' => {
             r.open_container()?;
             let mut items = Vec::new();

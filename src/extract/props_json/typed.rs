@@ -36,12 +36,8 @@ fn other_type<T>(r: &mut Reader<'_>, first: u8) -> Result<Field<T>> {
             r.literal(b"null")?;
             Field::Null
         }
-        b't' => {
-            r.literal(b"true")?;
-            Field::Invalid(JsonKind::Bool)
-        }
-        b'f' => {
-            r.literal(b"false")?;
+        b't' | b'f' => {
+            r.boolean(first)?;
             Field::Invalid(JsonKind::Bool)
         }
         b'[' => {
@@ -87,14 +83,7 @@ impl<'de> ReadDirect<'de> for Num {
 impl<'de> ReadDirect<'de> for bool {
     fn read_direct(r: &mut Reader<'de>, place: &mut Field<Self>) -> Result<()> {
         *place = match r.value_start()? {
-            b't' => {
-                r.literal(b"true")?;
-                Field::Value(true)
-            }
-            b'f' => {
-                r.literal(b"false")?;
-                Field::Value(false)
-            }
+            first @ (b't' | b'f') => Field::Value(r.boolean(first)?),
             other => other_type(r, other)?,
         };
         Ok(())
