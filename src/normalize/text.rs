@@ -78,27 +78,19 @@ fn has_unusual_byte(bytes: &[u8]) -> bool {
 fn scan_short(bytes: &[u8]) -> Needs {
     const GENERAL: u8 = 1;
     const COLLAPSE: u8 = 2;
-    // Most names and keywords are printable ASCII without `&`, single-spaced: words of
-    // eight bytes settle those without a loop per byte.
-    if let Some(plain) = plain_in_words(bytes) {
+    // Most names and keywords are printable ASCII without `&`: words of eight bytes settle
+    // those from 8 bytes on, two simple folds the shorter ones. A text either rules out is
+    // not such a text, and gets the flags below.
+    let plain = if bytes.len() < 8 {
+        plain_by_folds(bytes)
+    } else {
+        plain_in_words(bytes)
+    };
+    if let Some(plain) = plain {
         return if plain {
             Needs::Nothing
         } else {
             Needs::Collapse
-        };
-    }
-    // Most names and keywords are printable ASCII without `&`: two simple folds, which
-    // vectorize better than the flags below, settle those.
-    if !has_unusual_byte(bytes) {
-        let double = bytes
-            .iter()
-            .zip(bytes.iter().skip(1))
-            .fold(false, |seen, (&a, &b)| seen | ((a == b' ') & (b == b' ')));
-        let edge = bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ');
-        return if double || edge {
-            Needs::Collapse
-        } else {
-            Needs::Nothing
         };
     }
     let flags = bytes.iter().zip(bytes.iter().skip(1)).fold(
@@ -113,6 +105,20 @@ fn scan_short(bytes: &[u8]) -> Needs {
     } else {
         Needs::Nothing
     }
+}
+
+/// [`plain_in_words`] for a text under eight bytes, by two simple folds, which vectorize
+/// better than the flags of [`scan_short`].
+fn plain_by_folds(bytes: &[u8]) -> Option<bool> {
+    if has_unusual_byte(bytes) {
+        return None;
+    }
+    let double = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |seen, (&a, &b)| seen | ((a == b' ') & (b == b' ')));
+    let edge = bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ');
+    Some(!double && !edge)
 }
 
 /// For a text of 8 to 64 bytes that is printable ASCII without `&`: whether it needs
